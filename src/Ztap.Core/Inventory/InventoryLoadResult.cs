@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+using Ztap.Core.Diagnostics;
+
+namespace Ztap.Core.Inventory;
+
+/// <summary>An inventory with everything found wrong while reading it; unusable when any diagnostic is an error.</summary>
+public sealed record InventoryLoadResult(WorkloadInventory Inventory, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}

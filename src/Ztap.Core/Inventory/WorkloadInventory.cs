@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Net;
+using Ztap.Core.Labels;
+
+namespace Ztap.Core.Inventory;
+
+/// <summary>
+/// The known workloads and namespaces: who has which labels and addresses. Namespaces that
+/// workloads use but nobody declared exist with their name label only.
+/// </summary>
+public sealed class WorkloadInventory
+{
+    public static WorkloadInventory Empty { get; } = new([], []);
+
+    private readonly FrozenDictionary<string, WorkloadNamespace> _namespaces;
+    private readonly FrozenDictionary<string, Workload> _byName;
+    private readonly FrozenDictionary<IPAddress, Workload> _byAddress;
+
+    public WorkloadInventory(IEnumerable<WorkloadNamespace> namespaces, IEnumerable<Workload> workloads)
+    {
+        Workloads = [.. workloads];
+        var declared = namespaces.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        foreach (var workload in Workloads)
+        {
+            if (!declared.ContainsKey(workload.Namespace))
+            {
+                declared[workload.Namespace] = WorkloadNamespace.Create(workload.Namespace, LabelSet.Empty);
+            }
+        }
+
+        _namespaces = declared.ToFrozenDictionary(StringComparer.Ordinal);
+        Namespaces = [.. declared.Values.OrderBy(n => n.Name, StringComparer.Ordinal)];
+        _byName = Workloads.ToFrozenDictionary(w => w.QualifiedName, StringComparer.Ordinal);
+        _byAddress = Workloads
+            .SelectMany(w => w.Addresses.Select(a => KeyValuePair.Create(a, w)))
+            .ToFrozenDictionary();
+    }
+
+    public ImmutableArray<Workload> Workloads { get; }
+
+    public ImmutableArray<WorkloadNamespace> Namespaces { get; }
+
+    /// <summary>The namespace's labels; an unknown namespace has only its name label.</summary>
+    public LabelSet NamespaceLabels(string name) =>
+        _namespaces.TryGetValue(name, out var ns) ? ns.Labels : WorkloadNamespace.Create(name, LabelSet.Empty).Labels;
+
+    /// <summary>Finds a workload by <c>namespace/name</c>, or by <c>name</c> in namespace <c>default</c>.</summary>
+    public Workload? FindByName(string reference) =>
+        _byName.GetValueOrDefault(reference.Contains('/', StringComparison.Ordinal) ? reference : $"default/{reference}");
+
+    public Workload? FindByAddress(IPAddress address) => _byAddress.GetValueOrDefault(address);
+
+    /// <summary>
+    /// The addresses of the workloads a selector picks: in <paramref name="namespace"/> when given,
+    /// in every namespace otherwise.
+    /// </summary>
+    public ImmutableArray<IPAddress> ResolveLabels(LabelSelector selector, string? @namespace = null) =>
+        [.. Workloads
+            .Where(w => (@namespace is null || w.Namespace == @namespace) && selector.Matches(w.Labels))
+            .SelectMany(w => w.Addresses)];
+}
