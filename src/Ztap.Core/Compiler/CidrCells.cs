@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Net;
+using Ztap.Core.Addressing;
+using Ztap.Core.Policy;
+
+namespace Ztap.Core.Compiler;
+
+/// <summary>
+/// Every prefix the policies name (ipBlock cidr and except), sorted so that the prefixes inside one
+/// form a contiguous run after it. An ipBlock is then a range of cells minus the ranges of its
+/// excepts, and "is address a in C minus E" becomes "is the innermost cell of a in that set".
+/// </summary>
+internal sealed class CidrCells
+{
+    private readonly Dictionary<IPNetwork, int> _indexOf;
+    private readonly int[] _subtreeEnd;
+    private readonly PrefixTable _innermost;
+
+    public CidrCells(IEnumerable<NetworkPolicy> policies)
+    {
+        var distinct = new HashSet<IPNetwork>();
+        foreach (var block in policies.SelectMany(BlocksOf))
+        {
+            distinct.Add(block.Cidr);
+            distinct.UnionWith(block.Except);
+        }
+
+        var ranges = distinct
+            .Select(prefix => (Prefix: prefix, IsV4: AddressKey.IsV4(prefix.BaseAddress), Range: AddressKey.Range(prefix)))
+            .OrderBy(cell => cell.IsV4 ? 0 : 1)
+            .ThenBy(cell => cell.Range.First)
+            .ThenByDescending(cell => cell.Range.Last)
+            .ToArray();
+
+        Prefixes = [.. ranges.Select(cell => cell.Prefix)];
+        _indexOf = new Dictionary<IPNetwork, int>(ranges.Length);
+        _subtreeEnd = new int[ranges.Length];
+        // From the back, so each prefix can jump over the already measured runs of the prefixes inside it.
+        for (var i = ranges.Length - 1; i >= 0; i--)
+        {
+            _indexOf[ranges[i].Prefix] = i;
+            var end = i + 1;
+            while (end < ranges.Length && ranges[end].IsV4 == ranges[i].IsV4 && ranges[end].Range.First <= ranges[i].Range.Last)
+            {
+                end = _subtreeEnd[end];
+            }
+
+            _subtreeEnd[i] = end;
+        }
+
+        _innermost = new PrefixTable(Prefixes.Select((prefix, index) => (prefix, index)), -1);
+    }
+
+    /// <summary>The cells in their order: a prefix is followed by the prefixes inside it.</summary>
+    public ImmutableArray<IPNetwork> Prefixes { get; }
+
+    /// <summary>The innermost cell containing the address, or -1 when no policy prefix does.</summary>
+    public int Innermost(IPAddress address) => _innermost.Find(address);
+
+    /// <summary>The cells an ipBlock covers: those inside its cidr and inside none of its excepts.</summary>
+    public IEnumerable<int> Covered(IpBlock block)
+    {
+        var start = _indexOf[block.Cidr];
+        var excluded = block.Except
+            .Select(prefix => _indexOf[prefix])
+            .Select(index => (Start: index, End: _subtreeEnd[index]))
+            .OrderBy(range => range.Start)
+            .ToArray();
+
+        var next = 0;
+        for (var cell = start; cell < _subtreeEnd[start]; cell++)
+        {
+            while (next < excluded.Length && excluded[next].End <= cell)
+            {
+                next++;
+            }
+
+            if (next < excluded.Length && excluded[next].Start <= cell)
+            {
+                cell = excluded[next].End - 1;
+                continue;
+            }
+
+            yield return cell;
+        }
+    }
+
+    private static IEnumerable<IpBlock> BlocksOf(NetworkPolicy policy) =>
+        policy.Ingress.Concat(policy.Egress)
+            .SelectMany(rule => rule.Peers)
+            .Select(peer => peer.IpBlock)
+            .OfType<IpBlock>();
+}

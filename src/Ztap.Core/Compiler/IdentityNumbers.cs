@@ -1,0 +1,43 @@
+namespace Ztap.Core.Compiler;
+
+/// <summary>
+/// Gives identities numbers derived from their content, so an identity keeps its number when other
+/// identities come and go and a policy change rewrites only the kernel entries it touches.
+/// Collisions are resolved by probing in key order, which keeps the result deterministic.
+/// </summary>
+internal static class IdentityNumbers
+{
+    // 24 bits, as in Cilium's cluster-local identity space; the datapath keys fit in 32 bits with room to spare.
+    private const uint Space = (1u << 24) - Identity.FirstComputedNumber;
+
+    public static uint[] Assign(IReadOnlyList<string> keys)
+    {
+        var order = Enumerable.Range(0, keys.Count).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(keys[a], keys[b]));
+        var taken = new HashSet<uint>(keys.Count);
+        var numbers = new uint[keys.Count];
+        foreach (var index in order)
+        {
+            var candidate = (uint)(Fnv1a(keys[index]) % Space);
+            while (!taken.Add(candidate))
+            {
+                candidate = (candidate + 1) % Space;
+            }
+
+            numbers[index] = Identity.FirstComputedNumber + candidate;
+        }
+
+        return numbers;
+    }
+
+    private static ulong Fnv1a(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

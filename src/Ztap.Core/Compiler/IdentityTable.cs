@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Net;
+using Ztap.Core.Addressing;
+using Ztap.Core.Inventory;
+using Ztap.Core.Labels;
+
+namespace Ztap.Core.Compiler;
+
+/// <summary>
+/// The identities of a compilation and the longest-prefix entries that map addresses to them: one
+/// identity per workload group and CIDR cell its addresses fall in, one per CIDR cell for the
+/// addresses of no workload, and <c>world</c> for the rest.
+/// </summary>
+internal sealed class IdentityTable
+{
+    public const int WorldIndex = 0;
+
+    private readonly List<(string Key, int Group, int Cell)> _rows = [];
+    private readonly Dictionary<(int Group, int Cell), int> _byGroupAndCell = [];
+    private readonly List<(IPNetwork Prefix, int Identity)> _prefixes = [];
+
+    public IdentityTable(WorkloadInventory inventory, WorkloadGroups groups, CidrCells cells)
+    {
+        _rows.Add(("world", -1, -1));
+        CellMembers = new List<int>[cells.Prefixes.Length];
+        for (var cell = 0; cell < CellMembers.Length; cell++)
+        {
+            CellMembers[cell] = [];
+        }
+
+        var hostPrefixes = new HashSet<IPNetwork>();
+        for (var w = 0; w < inventory.Workloads.Length; w++)
+        {
+            var group = groups.All[groups.GroupOfWorkload[w]];
+            foreach (var address in inventory.Workloads[w].Addresses)
+            {
+                var cell = cells.Innermost(address);
+                var identity = WorkloadIdentity(group, cell, cells);
+                var host = new IPNetwork(address, AddressKey.IsV4(address) ? 32 : 128);
+                hostPrefixes.Add(host);
+                _prefixes.Add((host, identity));
+            }
+        }
+
+        // A cell that is exactly one workload's address holds no other address, so it needs no identity of its own.
+        for (var cell = 0; cell < cells.Prefixes.Length; cell++)
+        {
+            var prefix = cells.Prefixes[cell];
+            if (hostPrefixes.Contains(prefix))
+            {
+                continue;
+            }
+
+            var identity = Add($"cidr\u0002{prefix}", -1, cell);
+            CellMembers[cell].Add(identity);
+            _prefixes.Add((prefix, identity));
+        }
+
+        // World keeps its reserved number; every other identity is numbered from its key.
+        var numbers = IdentityNumbers.Assign([.. _rows.Skip(1).Select(row => row.Key)]);
+        Identities = [.. _rows.Select((row, index) => Describe(row.Group, row.Cell, index == WorldIndex ? Identity.WorldNumber : numbers[index - 1], groups, cells))];
+        GroupOf = [.. _rows.Select(row => row.Group)];
+        Prefixes = [.. _prefixes];
+    }
+
+    public ImmutableArray<Identity> Identities { get; }
+
+    /// <summary>The workload group of each identity, -1 for world and CIDR identities.</summary>
+    public ImmutableArray<int> GroupOf { get; }
+
+    /// <summary>Every prefix with the index of its identity.</summary>
+    public ImmutableArray<(IPNetwork Prefix, int Identity)> Prefixes { get; }
+
+    /// <summary>The identities whose addresses have each cell as their innermost policy CIDR.</summary>
+    public List<int>[] CellMembers { get; }
+
+    private int WorkloadIdentity(WorkloadGroup group, int cell, CidrCells cells)
+    {
+        if (_byGroupAndCell.TryGetValue((group.Index, cell), out var existing))
+        {
+            return existing;
+        }
+
+        var key = cell < 0 ? group.Key : $"{group.Key}\u0002{cells.Prefixes[cell]}";
+        var identity = Add(key, group.Index, cell);
+        _byGroupAndCell.Add((group.Index, cell), identity);
+        group.Identities.Add(identity);
+        if (cell >= 0)
+        {
+            CellMembers[cell].Add(identity);
+        }
+
+        return identity;
+    }
+
+    private int Add(string key, int group, int cell)
+    {
+        _rows.Add((key, group, cell));
+        return _rows.Count - 1;
+    }
+
+    private static Identity Describe(int group, int cell, uint number, WorkloadGroups groups, CidrCells cells)
+    {
+        IPNetwork? cidr = cell < 0 ? null : cells.Prefixes[cell];
+        if (group >= 0)
+        {
+            var g = groups.All[group];
+            return new Identity(number, IdentityKind.Workload, g.Namespace, g.Labels, g.NamedPorts, cidr);
+        }
+
+        return cidr is null
+            ? new Identity(number, IdentityKind.World, null, LabelSet.Empty, [], null)
+            : new Identity(number, IdentityKind.Cidr, null, LabelSet.Empty, [], cidr);
+    }
+}
