@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Ztap.Core.Diagnostics;
+using Ztap.Core.Yaml;
+
+namespace Ztap.Core.Policy;
+
+/// <summary>
+/// Reads and validates policies from files, folders or text. Files are parsed in parallel, but
+/// the result is always in path order, then document order, and lists every problem found.
+/// </summary>
+public static class PolicyLoader
+{
+    private const string InputKind = "policies";
+
+    /// <summary>Loads every policy under <paramref name="paths"/> (files, or folders searched for .yaml and .yml files).</summary>
+    public static Task<PolicyLoadResult> LoadAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
+        LoadAsync(paths, InputLimits.Default, cancellationToken);
+
+    /// <summary>Loads every policy under <paramref name="paths"/>, refusing input beyond <paramref name="limits"/>.</summary>
+    public static async Task<PolicyLoadResult> LoadAsync(
+        IReadOnlyList<string> paths, InputLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(limits);
+        var diagnostics = new DiagnosticBag();
+        var files = PolicyFiles.Expand(paths, diagnostics);
+        var results = new FileResult[files.Length];
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Length), options, async (index, token) =>
+        {
+            var fileDiagnostics = new List<Diagnostic>();
+            var text = await YamlFile.ReadAsync(files[index], limits, fileDiagnostics, token).ConfigureAwait(false);
+            var documents = text is null ? [] : ReadDocuments(text, files[index], limits, fileDiagnostics);
+            results[index] = new FileResult(documents, fileDiagnostics);
+        }).ConfigureAwait(false);
+
+        return Combine(results, diagnostics);
+    }
+
+    /// <summary>Reads policies from text already in memory (standard input, tests); <paramref name="fileName"/> names it in diagnostics.</summary>
+    public static PolicyLoadResult Parse(string text, string fileName, InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(limits);
+        var diagnostics = new List<Diagnostic>();
+        var documents = ReadDocuments(text, fileName, limits, diagnostics);
+        return Combine([new FileResult(documents, diagnostics)], new DiagnosticBag());
+    }
+
+    private static List<PolicyDocument> ReadDocuments(string text, string file, InputLimits limits, List<Diagnostic> diagnostics)
+    {
+        var context = new YamlReadContext(file, diagnostics);
+        return YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, root => PolicyDocumentReader.Read(root, context));
+    }
+
+    private static PolicyLoadResult Combine(FileResult[] files, DiagnosticBag diagnostics)
+    {
+        foreach (var file in files)
+        {
+            diagnostics.AddRange(file.Diagnostics);
+        }
+
+        var policies = DuplicatePolicyNames.Select(files.SelectMany(file => file.Documents), diagnostics);
+        return new PolicyLoadResult(policies, diagnostics.ToImmutableSorted());
+    }
+
+    private readonly record struct FileResult(List<PolicyDocument> Documents, List<Diagnostic> Diagnostics);
+}
