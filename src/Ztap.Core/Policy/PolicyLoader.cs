@@ -50,7 +50,9 @@ public static class PolicyLoader
     private static List<PolicyDocument> ReadDocuments(string text, string file, InputLimits limits, List<Diagnostic> diagnostics)
     {
         var context = new YamlReadContext(file, diagnostics);
-        return YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, root => PolicyDocumentReader.Read(root, context));
+        var documents = new List<PolicyDocument>();
+        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, root => documents.Add(PolicyDocumentReader.Read(root, context)));
+        return documents;
     }
 
     private static PolicyLoadResult Combine(FileResult[] files, DiagnosticBag diagnostics)

@@ -36,26 +36,23 @@ internal sealed class YamlStreamReader
     }
 
     /// <summary>
-    /// Reads every document of <paramref name="text"/> and hands each to <paramref name="read"/> as
-    /// soon as it is complete, so one document's tree can be dropped before the next is built.
+    /// Reads every document of <paramref name="text"/> and hands each to <paramref name="onDocument"/>
+    /// as soon as it is complete, so one document's tree can be dropped before the next is built.
     /// Documents with YAML-level errors and empty documents are left out; a syntax error or an
     /// exceeded limit ends the file.
     /// </summary>
     /// <param name="inputKind">What the file holds, for messages: "policies", "an inventory".</param>
-    public static List<T> Read<T>(
-        string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, Func<YamlNode, T> read)
+    public static void Read(
+        string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, Action<YamlNode> onDocument)
     {
-        var documents = new List<T>();
         var bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes > limits.MaxFileBytes)
         {
             diagnostics.Add(FileTooLarge(file, bytes, limits));
-            return documents;
+            return;
         }
 
-        var reader = new YamlStreamReader(text, file, limits, inputKind, diagnostics);
-        reader.ReadDocuments(root => documents.Add(read(root)));
-        return documents;
+        new YamlStreamReader(text, file, limits, inputKind, diagnostics).ReadDocuments(onDocument);
     }
 
     /// <summary>The diagnostic for a file over <see cref="InputLimits.MaxFileBytes"/>.</summary>

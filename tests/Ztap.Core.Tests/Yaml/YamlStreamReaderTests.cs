@@ -8,7 +8,8 @@ public sealed class YamlStreamReaderTests
     private static (List<YamlNode> Documents, List<Diagnostic> Diagnostics) Read(string text, InputLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var documents = YamlStreamReader.Read(text, "in.yaml", limits ?? InputLimits.Default, "policies", diagnostics, node => node);
+        var documents = new List<YamlNode>();
+        YamlStreamReader.Read(text, "in.yaml", limits ?? InputLimits.Default, "policies", diagnostics, documents.Add);
         return (documents, diagnostics);
     }
 

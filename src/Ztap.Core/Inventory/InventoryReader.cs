@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using System.Net;
+using Ztap.Core.Diagnostics;
+using Ztap.Core.Yaml;
+
+namespace Ztap.Core.Inventory;
+
+/// <summary>
+/// Reads an inventory file's documents into one <see cref="WorkloadInventory"/>, refusing what
+/// would make it ambiguous: a namespace or workload defined twice, or an address two workloads
+/// claim. Nothing is built unless every entry is valid.
+/// </summary>
+internal sealed class InventoryReader
+{
+    private const string InputKind = "an inventory";
+    private static readonly string[] Fields = ["namespaces", "workloads"];
+
+    private readonly YamlReadContext _context;
+    private readonly List<WorkloadNamespace> _namespaces = [];
+    private readonly Dictionary<string, SourceLocation> _namespaceOrigins = new(StringComparer.Ordinal);
+    private readonly List<Workload> _workloads = [];
+    private readonly Dictionary<string, SourceLocation> _workloadOrigins = new(StringComparer.Ordinal);
+    private readonly Dictionary<IPAddress, Workload> _addressOwners = [];
+
+    private InventoryReader(YamlReadContext context)
+    {
+        _context = context;
+    }
+
+    public static InventoryLoadResult Read(string text, string file, InputLimits limits)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var reader = new InventoryReader(new YamlReadContext(file, diagnostics));
+        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader.ReadDocument);
+        var bag = new DiagnosticBag();
+        bag.AddRange(diagnostics);
+        var inventory = bag.HasErrors ? WorkloadInventory.Empty : new WorkloadInventory(reader._namespaces, reader._workloads);
+        return new InventoryLoadResult(inventory, bag.ToImmutableSorted());
+    }
+
+    private void ReadDocument(YamlNode root)
+    {
+        _context.Subject = null;
+        if (_context.Mapping(root, FieldPath.Root) is not { } mapping)
+        {
+            return;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            var path = FieldPath.Root.Field(entry.Key);
+            switch (entry.Key)
+            {
+                case "namespaces":
+                    ForEachMapping(entry.Value, path, ReadNamespace);
+                    break;
+                case "workloads":
+                    ForEachMapping(entry.Value, path, ReadWorkload);
+                    break;
+                default:
+                    _context.UnknownField(entry, FieldPath.Root, Fields);
+                    break;
+            }
+        }
+    }
+
+    private void ForEachMapping(YamlNode node, FieldPath path, Action<YamlMapping, FieldPath> read)
+    {
+        if (_context.OptionalSequence(node, path) is not { } sequence)
+        {
+            return;
+        }
+
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            if (_context.Mapping(sequence.Items[i], path.Index(i)) is { } mapping)
+            {
+                read(mapping, path.Index(i));
+            }
+        }
+    }
+
+    private void ReadNamespace(YamlMapping mapping, FieldPath path)
+    {
+        _context.Subject = mapping.Find("name") is YamlScalar { Type: YamlScalarType.String } name ? name.Value : null;
+        if (NamespaceEntryReader.Read(mapping, path, _context) is not { } @namespace)
+        {
+            return;
+        }
+
+        var nameNode = mapping.Find("name")!;
+        if (_namespaceOrigins.TryGetValue(@namespace.Name, out var first))
+        {
+            _context.Error(nameNode, path.Field("name"), $"namespace {@namespace.Name} is defined twice; the first definition is at {first}");
+            return;
+        }
+
+        _namespaceOrigins.Add(@namespace.Name, nameNode.Location(_context.File));
+        _namespaces.Add(@namespace);
+    }
+
+    private void ReadWorkload(YamlMapping mapping, FieldPath path)
+    {
+        _context.Subject = PeekQualifiedName(mapping);
+        if (WorkloadEntryReader.Read(mapping, path, _context) is not { } entry)
+        {
+            return;
+        }
+
+        var workload = entry.Workload;
+        if (_workloadOrigins.TryGetValue(workload.QualifiedName, out var first))
+        {
+            _context.Error(entry.NameNode, path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first}");
+            return;
+        }
+
+        var clashes = 0;
+        for (var i = 0; i < workload.Addresses.Length; i++)
+        {
+            if (_addressOwners.TryGetValue(workload.Addresses[i], out var owner))
+            {
+                clashes++;
+                _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
+                    $"address {workload.Addresses[i]} is used by both {owner.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
+            }
+        }
+
+        if (clashes > 0)
+        {
+            return;
+        }
+
+        _workloadOrigins.Add(workload.QualifiedName, entry.NameNode.Location(_context.File));
+        _workloads.Add(workload);
+        foreach (var address in workload.Addresses)
+        {
+            _addressOwners.Add(address, workload);
+        }
+    }
+
+    private static string? PeekQualifiedName(YamlMapping mapping)
+    {
+        if (mapping.Find("name") is not YamlScalar { Type: YamlScalarType.String } name)
+        {
+            return null;
+        }
+
+        var @namespace = mapping.Find("namespace") is YamlScalar { Type: YamlScalarType.String } ns ? ns.Value : "default";
+        return $"{@namespace}/{name.Value}";
+    }
+}
