@@ -31,7 +31,7 @@ for spec in "100:30:20" "10000:300:50"; do
 
   hyperfine --style none --warmup 3 --runs "$runs" --export-json "$work/h.json" \
     "out/ztap validate -f $dir/policies" >/dev/null
-  read -r mean min < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{r[\"mean\"]*1000:.1f} {r[\"min\"]*1000:.1f}")' "$work/h.json")
+  read -r mean min < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f %.1f" % (r["mean"] * 1000, r["min"] * 1000))' "$work/h.json")
 
   peak_kb=0
   for _ in 1 2 3 4 5; do
