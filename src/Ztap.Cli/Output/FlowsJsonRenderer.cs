@@ -1,0 +1,18 @@
+namespace Ztap.Cli.Output;
+
+/// <summary><c>ztap check --flows -o json</c>: an array of flow objects in input order (docs/cli.md).</summary>
+internal sealed class FlowsJsonRenderer : IRenderer<IReadOnlyList<FlowVerdict>>
+{
+    public void Render(IReadOnlyList<FlowVerdict> report, TextWriter output)
+    {
+        using var json = new JsonOutput(output);
+        json.Writer.WriteStartArray();
+        foreach (var verdict in report)
+        {
+            FlowVerdictJson.Write(json.Writer, verdict);
+            json.FlushIfLarge();
+        }
+
+        json.Writer.WriteEndArray();
+    }
+}

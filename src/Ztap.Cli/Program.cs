@@ -1,0 +1,3 @@
+using Ztap.Cli;
+
+return await ZtapCommandLine.RunAsync(args, CliConsole.FromSystem(), CancellationToken.None);

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Ztap.Cli.Commands;
+
+namespace Ztap.Cli;
+
+/// <summary>
+/// The <c>ztap</c> command tree and how it is run: parse, report usage errors with exit code 2,
+/// invoke the verb, and turn OS failures into one clear line instead of a stack trace.
+/// </summary>
+internal static class ZtapCommandLine
+{
+    private const string RootFooter = """
+        Exit codes: 0 success, 1 input invalid or flow denied, 2 usage error, 3 file missing or unreadable.
+
+        Examples:
+          ztap validate -f examples/policies examples/kubernetes
+          ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
+        """;
+
+    public static Command Build(CliConsole console)
+    {
+        var validate = ValidateCommand.Create(console);
+        var check = CheckCommand.Create(console);
+        var help = new HelpOption { Recursive = true };
+
+        // A plain Command rather than RootCommand: the root is named "ztap" however the binary
+        // is started (dotnet ztap.dll, a test host, out/ztap), so help and snapshots stay stable.
+        var root = new Command("ztap", "ZTAP: zero-trust microsegmentation with Kubernetes NetworkPolicy.")
+        {
+            help,
+            new VersionOption(),
+            validate,
+            check,
+        };
+
+        help.Action = new HelpWithExamples((HelpAction)help.Action!, new Dictionary<Command, string>
+        {
+            [root] = RootFooter,
+            [validate] = ValidateCommand.Footer,
+            [check] = CheckCommand.Footer,
+        });
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var parseResult = Build(console).Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            return ReportUsageErrors(parseResult, console);
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"{console.ErrorPalette.Error("error:")} {exception.Message}");
+            return ExitCodes.IoFailure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.Error.WriteLine("cancelled");
+            return ExitCodes.IoFailure;
+        }
+        catch (Exception exception)
+        {
+            console.Error.WriteLine($"{console.ErrorPalette.Error("internal error:")} this is a bug in ztap; please report it with the input that caused it.");
+            console.Error.WriteLine(exception.ToString());
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int ReportUsageErrors(ParseResult parseResult, CliConsole console)
+    {
+        foreach (var error in parseResult.Errors)
+        {
+            console.Error.WriteLine($"{console.ErrorPalette.Error("error:")} {error.Message}");
+        }
+
+        console.Error.WriteLine($"Run '{CommandPath(parseResult.CommandResult.Command)} --help' for usage and examples.");
+        return ExitCodes.Usage;
+    }
+
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Symbol? symbol = command; symbol is Command current; symbol = current.Parents.FirstOrDefault())
+        {
+            names.Insert(0, current.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}
