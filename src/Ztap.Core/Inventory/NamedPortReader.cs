@@ -1,15 +1,45 @@
+using System.Collections.Immutable;
 using Ztap.Core.Policy;
 using Ztap.Core.Policy.Validation;
 using Ztap.Core.Yaml;
 
 namespace Ztap.Core.Inventory;
 
-/// <summary>Reads one entry of a workload's <c>ports</c>: a name, a number and a protocol (TCP unless given).</summary>
+/// <summary>Reads a workload's <c>ports</c>: each a name, a number and a protocol (TCP unless given), each name once.</summary>
 internal static class NamedPortReader
 {
     private static readonly string[] Fields = ["name", "port", "protocol"];
 
-    public static NamedPort? Read(YamlNode node, FieldPath path, YamlReadContext context)
+    public static ImmutableArray<NamedPort> ReadAll(YamlNode node, FieldPath path, YamlReadContext context)
+    {
+        if (context.OptionalSequence(node, path) is not { } sequence)
+        {
+            return [];
+        }
+
+        var ports = ImmutableArray.CreateBuilder<NamedPort>(sequence.Items.Count);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var itemPath = path.Index(i);
+            if (Read(sequence.Items[i], itemPath, context) is not { } port)
+            {
+                continue;
+            }
+
+            if (ports.Any(p => p.Name == port.Name))
+            {
+                var nameNode = ((YamlMapping)sequence.Items[i]).Find("name")!;
+                context.Error(nameNode, itemPath.Field("name"), $"the port name '{port.Name}' is used twice in this workload");
+                continue;
+            }
+
+            ports.Add(port);
+        }
+
+        return ports.DrainToImmutable();
+    }
+
+    private static NamedPort? Read(YamlNode node, FieldPath path, YamlReadContext context)
     {
         if (context.Mapping(node, path) is not { } mapping)
         {

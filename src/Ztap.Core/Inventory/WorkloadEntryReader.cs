@@ -34,7 +34,7 @@ internal static class WorkloadEntryReader
                     @namespace = ReadNamespace(entry.Value, entryPath, context) ?? @namespace;
                     break;
                 case "ips":
-                    addresses = ReadAddresses(entry.Value, entryPath, addressNodes, context);
+                    addresses = WorkloadAddressReader.Read(entry.Value, entryPath, addressNodes, context);
                     break;
                 case "labels":
                     if (context.OptionalMapping(entry.Value, entryPath) is { } labelMap)
@@ -44,7 +44,7 @@ internal static class WorkloadEntryReader
 
                     break;
                 case "ports":
-                    ports = ReadPorts(entry.Value, entryPath, context);
+                    ports = NamedPortReader.ReadAll(entry.Value, entryPath, context);
                     break;
                 default:
                     context.UnknownField(entry, path, Fields);
@@ -89,71 +89,5 @@ internal static class WorkloadEntryReader
         }
 
         return @namespace;
-    }
-
-    private static ImmutableArray<IPAddress> ReadAddresses(YamlNode node, FieldPath path, List<YamlNode> nodes, YamlReadContext context)
-    {
-        if (context.OptionalSequence(node, path) is not { } sequence)
-        {
-            return [];
-        }
-
-        var addresses = ImmutableArray.CreateBuilder<IPAddress>(sequence.Items.Count);
-        for (var i = 0; i < sequence.Items.Count; i++)
-        {
-            var item = sequence.Items[i];
-            var itemPath = path.Index(i);
-            if (YamlReadContext.IsAbsent(item))
-            {
-                context.Error(item, itemPath, "expected an IP address, found null");
-            }
-            else if (context.OptionalString(item, itemPath) is { } text)
-            {
-                if (!IpAddressSyntax.TryParse(text, out var address))
-                {
-                    context.Error(item, itemPath, $"'{text}' is not an IP address such as 10.0.1.1 or fd00::1");
-                }
-                else if (addresses.Contains(address))
-                {
-                    context.Error(item, itemPath, $"{address} is listed twice");
-                }
-                else
-                {
-                    addresses.Add(address);
-                    nodes.Add(item);
-                }
-            }
-        }
-
-        return addresses.DrainToImmutable();
-    }
-
-    private static ImmutableArray<NamedPort> ReadPorts(YamlNode node, FieldPath path, YamlReadContext context)
-    {
-        if (context.OptionalSequence(node, path) is not { } sequence)
-        {
-            return [];
-        }
-
-        var ports = ImmutableArray.CreateBuilder<NamedPort>(sequence.Items.Count);
-        for (var i = 0; i < sequence.Items.Count; i++)
-        {
-            var itemPath = path.Index(i);
-            if (NamedPortReader.Read(sequence.Items[i], itemPath, context) is not { } port)
-            {
-                continue;
-            }
-
-            if (ports.Any(p => p.Name == port.Name))
-            {
-                var nameNode = ((YamlMapping)sequence.Items[i]).Find("name")!;
-                context.Error(nameNode, itemPath.Field("name"), $"the port name '{port.Name}' is used twice in this workload");
-                continue;
-            }
-
-            ports.Add(port);
-        }
-
-        return ports.DrainToImmutable();
     }
 }

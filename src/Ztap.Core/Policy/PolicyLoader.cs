@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Yaml;
 

@@ -8,6 +8,7 @@ namespace Ztap.Core.Policy;
 /// </summary>
 internal static class PolicyTypesDefaulting
 {
+    /// <param name="dialect">Whose defaulting rule applies.</param>
     /// <param name="declared">The policyTypes written in the policy; null when absent or empty.</param>
     /// <param name="ingressPresent">Whether <c>ingress</c> is present with a value, even an empty list.</param>
     /// <param name="egressPresent">Whether <c>egress</c> is present with a value, even an empty list.</param>

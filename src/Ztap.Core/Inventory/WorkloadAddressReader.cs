@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using System.Net;
+using Ztap.Core.Policy.Validation;
+using Ztap.Core.Yaml;
+
+namespace Ztap.Core.Inventory;
+
+/// <summary>Reads a workload's <c>ips</c>: IPv4 and IPv6 addresses, each written once.</summary>
+internal static class WorkloadAddressReader
+{
+    /// <summary>The addresses, with the node of each added to <paramref name="nodes"/> in the same order.</summary>
+    public static ImmutableArray<IPAddress> Read(YamlNode node, FieldPath path, List<YamlNode> nodes, YamlReadContext context)
+    {
+        if (context.OptionalSequence(node, path) is not { } sequence)
+        {
+            return [];
+        }
+
+        var addresses = ImmutableArray.CreateBuilder<IPAddress>(sequence.Items.Count);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var item = sequence.Items[i];
+            var itemPath = path.Index(i);
+            if (YamlReadContext.IsAbsent(item))
+            {
+                context.Error(item, itemPath, "expected an IP address, found null");
+            }
+            else if (context.OptionalString(item, itemPath) is { } text)
+            {
+                if (!IpAddressSyntax.TryParse(text, out var address))
+                {
+                    context.Error(item, itemPath, $"'{text}' is not an IP address such as 10.0.1.1 or fd00::1");
+                }
+                else if (addresses.Contains(address))
+                {
+                    context.Error(item, itemPath, $"{address} is listed twice");
+                }
+                else
+                {
+                    addresses.Add(address);
+                    nodes.Add(item);
+                }
+            }
+        }
+
+        return addresses.DrainToImmutable();
+    }
+}
