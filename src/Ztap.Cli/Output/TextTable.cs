@@ -38,10 +38,10 @@ internal sealed class TextTable(params string[] headers)
 
     private void WriteRow(TextWriter output, string[] cells, int[] widths, bool paint)
     {
-        var last = cells.Length - 1;
+        // The last non-empty cell is not padded, so lines carry no trailing spaces.
+        var last = Array.FindLastIndex(cells, cell => cell.Length > 0);
         for (var i = 0; i <= last; i++)
         {
-            // The last column is not padded, so lines carry no trailing spaces.
             var text = i == last ? cells[i] : cells[i].PadRight(widths[i] + 2);
             output.Write(paint && _painters.TryGetValue(i, out var painter) ? painter(cells[i], text) : text);
         }
