@@ -39,12 +39,6 @@ internal static class YamlStreamReader
         {
             builder.Error(exception.Start, $"YAML syntax error: {Sentence(exception.Message)}");
         }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this instead of a YamlException on a few malformed
-            // inputs (an unclosed flow list, for one); the last event read is the best position.
-            builder.Error(builder.LastMark, "YAML syntax error: the text after this point could not be parsed (an unclosed '[' or '{'?)");
-        }
         catch (YamlLimitExceededException exception)
         {
             builder.Error(exception.Mark, exception.Message);

@@ -19,9 +19,7 @@ internal sealed class YamlTreeBuilder(IParser parser, string file, InputLimits l
     private readonly List<YamlNode> _items = [];
     private readonly List<YamlMappingEntry> _entries = [];
     private bool _documentFailed;
-
-    /// <summary>Where the last event consumed starts: the best position for an error the parser cannot place.</summary>
-    public Mark LastMark { get; private set; } = Mark.Empty;
+    private Mark _lastMark = Mark.Empty;
 
     /// <summary>Reads the document's root node; <paramref name="failed"/> tells whether it broke a rule.</summary>
     public YamlNode ReadDocumentContent(out bool failed)
@@ -37,7 +35,7 @@ internal sealed class YamlTreeBuilder(IParser parser, string file, InputLimits l
     {
         if (parser.Current is not T)
         {
-            throw new InvalidOperationException($"expected a YAML {typeof(T).Name} event, got {parser.Current}");
+            throw Malformed(parser.Current);
         }
 
         Advance();
@@ -47,10 +45,20 @@ internal sealed class YamlTreeBuilder(IParser parser, string file, InputLimits l
     {
         if (parser.Current is { } current)
         {
-            LastMark = current.Start;
+            _lastMark = current.Start;
         }
 
-        parser.MoveNext();
+        try
+        {
+            parser.MoveNext();
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on a few malformed
+            // inputs (an unclosed flow list, for one); the last event read is the best position.
+            throw new YamlException(
+                _lastMark, _lastMark, "the text after this point could not be parsed (an unclosed '[' or '{'?)", exception);
+        }
     }
 
     public void Error(Mark mark, string message) =>
@@ -75,7 +83,7 @@ internal sealed class YamlTreeBuilder(IParser parser, string file, InputLimits l
                 Fail(alias.Start, $"YAML aliases are not allowed in {inputKind}");
                 return new YamlScalar(Line(alias.Start), Column(alias.Start), "", isPlain: true);
             default:
-                throw new InvalidOperationException($"unexpected YAML event {current}");
+                throw Malformed(current);
         }
     }
 
@@ -153,6 +161,16 @@ internal sealed class YamlTreeBuilder(IParser parser, string file, InputLimits l
         {
             Fail(node.Start, $"the YAML tag '{node.Tag.Value}' is not supported");
         }
+    }
+
+    /// <summary>
+    /// YamlDotNet accepts some broken input (<c>a:</c> then <c>" : b"</c>) and emits events out of
+    /// order instead of failing; out-of-order events are therefore a syntax error, not a bug.
+    /// </summary>
+    private YamlException Malformed(ParsingEvent? current)
+    {
+        var mark = current?.Start ?? _lastMark;
+        return new YamlException(mark, mark, "the structure of the document is broken here");
     }
 
     private void Fail(YamlNode node, string message)

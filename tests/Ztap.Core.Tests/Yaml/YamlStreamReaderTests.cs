@@ -63,6 +63,15 @@ public sealed class YamlStreamReaderTests
     }
 
     [Fact]
+    public void Events_out_of_order_from_broken_input_are_a_syntax_error()
+    {
+        var error = SingleError("a:\n : b\n");
+
+        Assert.Equal("YAML syntax error: the structure of the document is broken here", error.Message);
+        Assert.Equal(new SourceLocation("in.yaml", 3, 1), error.Location);
+    }
+
+    [Fact]
     public void Documents_before_a_syntax_error_are_still_read()
     {
         var (documents, diagnostics) = Read("a: 1\n---\nb: \"unterminated\n");
