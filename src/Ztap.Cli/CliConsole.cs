@@ -1,3 +1,4 @@
+using System.Text;
 using Ztap.Cli.Output;
 
 namespace Ztap.Cli;
@@ -20,8 +21,11 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, Palette OutP
     {
         var colourAllowed = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
             && Environment.GetEnvironmentVariable("TERM") != "dumb";
+        // Standard output is buffered (Console.Out flushes every line, which dominates the time
+        // of a large --flows run); Program flushes it before exiting. Errors stay unbuffered.
+        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { NewLine = "\n" };
         return new CliConsole(
-            Console.Out,
+            output,
             Console.Error,
             colourAllowed && !Console.IsOutputRedirected ? Palette.Ansi : Palette.None,
             colourAllowed && !Console.IsErrorRedirected ? Palette.Ansi : Palette.None);

@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>A bug in ztap; the message asks for a report.</summary>
     public const int InternalError = 4;
+
+    /// <summary>Interrupted (Ctrl-C), as shells report a process ended by SIGINT.</summary>
+    public const int Cancelled = 130;
 }

@@ -1,3 +1,6 @@
 using Ztap.Cli;
 
-return await ZtapCommandLine.RunAsync(args, CliConsole.FromSystem(), CancellationToken.None);
+var console = CliConsole.FromSystem();
+var exitCode = await ZtapCommandLine.RunAsync(args, console, CancellationToken.None);
+await console.Out.FlushAsync();
+return exitCode;

@@ -68,10 +68,10 @@ internal static class ZtapCommandLine
             console.Error.WriteLine($"{console.ErrorPalette.Error("error:")} {exception.Message}");
             return ExitCodes.IoFailure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             console.Error.WriteLine("cancelled");
-            return ExitCodes.IoFailure;
+            return ExitCodes.Cancelled;
         }
         catch (Exception exception)
         {

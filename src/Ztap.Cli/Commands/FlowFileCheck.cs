@@ -40,11 +40,22 @@ internal static class FlowFileCheck
             return ExitCodes.InvalidOrDenied;
         }
 
-        var verdicts = flows.ConvertAll(flow => new FlowVerdict(flow, inputs.Engine.Explain(flow.Flow)));
-        IRenderer<IReadOnlyList<FlowVerdict>> renderer = format == OutputFormat.Json
+        IRenderer<IEnumerable<FlowVerdict>> renderer = format == OutputFormat.Json
             ? new FlowsJsonRenderer()
             : new FlowsTableRenderer(console.OutPalette);
-        renderer.Render(verdicts, console.Out);
-        return failOnDeny && verdicts.Exists(v => !v.Allowed) ? ExitCodes.InvalidOrDenied : ExitCodes.Success;
+        var denied = 0;
+        renderer.Render(Decide(), console.Out);
+        return failOnDeny && denied > 0 ? ExitCodes.InvalidOrDenied : ExitCodes.Success;
+
+        // Flows are decided as the renderer asks for them, so explanations never pile up in memory.
+        IEnumerable<FlowVerdict> Decide()
+        {
+            foreach (var flow in flows)
+            {
+                var verdict = new FlowVerdict(flow, inputs.Engine.Explain(flow.Flow));
+                denied += verdict.Allowed ? 0 : 1;
+                yield return verdict;
+            }
+        }
     }
 }

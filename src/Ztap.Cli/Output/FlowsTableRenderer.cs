@@ -7,15 +7,18 @@ namespace Ztap.Cli.Output;
 /// <c>ztap check --flows</c> for people: one aligned row per flow with the verdict and the rule
 /// or policies behind each side, then a count of allowed and denied flows.
 /// </summary>
-internal sealed class FlowsTableRenderer(Palette palette) : IRenderer<IReadOnlyList<FlowVerdict>>
+internal sealed class FlowsTableRenderer(Palette palette) : IRenderer<IEnumerable<FlowVerdict>>
 {
-    public void Render(IReadOnlyList<FlowVerdict> report, TextWriter output)
+    public void Render(IEnumerable<FlowVerdict> report, TextWriter output)
     {
+        var (count, allowed) = (0, 0);
         var table = new TextTable("SRC", "DST", "PROTOCOL", "PORT", "VERDICT", "EGRESS", "INGRESS")
             .Paint(4, (cell, text) => cell == "allow" ? palette.Allowed(text) : palette.Denied(text));
         foreach (var verdict in report)
         {
             var request = verdict.Flow.Request;
+            count++;
+            allowed += verdict.Allowed ? 1 : 0;
             table.Add(
                 request.Source,
                 request.Destination,
@@ -27,8 +30,7 @@ internal sealed class FlowsTableRenderer(Palette palette) : IRenderer<IReadOnlyL
         }
 
         table.Write(output);
-        var allowed = report.Count(v => v.Allowed);
         output.WriteLine();
-        output.WriteLine($"{Plural.Of(report.Count, "flow")}: {allowed} allowed, {report.Count - allowed} denied");
+        output.WriteLine($"{Plural.Of(count, "flow")}: {allowed} allowed, {count - allowed} denied");
     }
 }
