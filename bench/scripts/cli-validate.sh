@@ -19,7 +19,13 @@ ensure_packages "hyperfine:command:hyperfine" "time:file:/usr/bin/time"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-printf '%-9s %-6s %-10s %-10s %-12s %s\n' POLICIES FILES MEAN_MS MIN_MS PEAK_RSS_MB TARGET
+# Wall time means little on a busy machine; CPU time (user + sys) is reported beside it.
+read -r load _ < /proc/loadavg
+if awk -v l="$load" -v c="$(nproc)" 'BEGIN { exit !(l > c) }'; then
+  echo "warning: load average $load on $(nproc) cores; wall times will be inflated" >&2
+fi
+
+printf '%-9s %-6s %-10s %-10s %-11s %-12s %s\n' POLICIES FILES MEAN_MS MIN_MS MIN_CPU_MS PEAK_RSS_MB TARGET
 for spec in "100:30:20" "10000:300:50"; do
   IFS=: read -r count target_ms target_mb <<<"$spec"
   dir="$work/set-$count"
@@ -34,14 +40,17 @@ for spec in "100:30:20" "10000:300:50"; do
   read -r mean min < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f %.1f" % (r["mean"] * 1000, r["min"] * 1000))' "$work/h.json")
 
   peak_kb=0
+  cpu_ms=""
   for _ in 1 2 3 4 5; do
-    kb=$(/usr/bin/time -f '%M' out/ztap validate -f "$dir/policies" 2>&1 >/dev/null | tail -1)
+    read -r kb cpu < <(/usr/bin/time -f '%M %U %S' out/ztap validate -f "$dir/policies" 2>&1 >/dev/null | tail -1 |
+      awk '{ printf "%d %.0f\n", $1, ($2 + $3) * 1000 }')
     [ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
+    if [ -z "$cpu_ms" ] || [ "$cpu" -lt "$cpu_ms" ]; then cpu_ms=$cpu; fi
   done
   peak_mb=$(awk -v kb="$peak_kb" 'BEGIN { printf "%.1f", kb / 1024 }')
 
   verdict=$(awk -v m="$mean" -v t="$target_ms" -v p="$peak_mb" -v u="$target_mb" \
     'BEGIN { print (m < t && p < u) ? "met" : "MISSED" }')
-  printf '%-9s %-6s %-10s %-10s %-12s %s\n' "$count" "$files" "$mean" "$min" "$peak_mb" \
+  printf '%-9s %-6s %-10s %-10s %-11s %-12s %s\n' "$count" "$files" "$mean" "$min" "$cpu_ms" "$peak_mb" \
     "<${target_ms} ms, <${target_mb} MB: $verdict"
 done
