@@ -89,4 +89,15 @@ public sealed class CheckCommandTests
         Assert.EndsWith("3 errors, 1 warning; nothing was checked\n", run.Error, StringComparison.Ordinal);
         Assert.Contains("invalid-policies.yaml:18:17: error: default/web-egress spec.egress[0].ports[0].port:", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_invalid_inventory_is_reported_and_nothing_is_decided()
+    {
+        var run = await CliRun.Of(
+            "check", "-f", "examples/policies", "-i", "tests/Ztap.Cli.Tests/TestData/invalid-inventory.yaml",
+            "--from", "web-1", "--to", "db-1", "--port", "5432");
+
+        Assert.Equal((1, ""), (run.ExitCode, run.Out));
+        Snapshot.Matches("check-invalid-inventory.txt", run.Error);
+    }
 }

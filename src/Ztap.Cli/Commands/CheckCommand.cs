@@ -36,18 +36,24 @@ internal static class CheckCommand
         command.Validators.Add(options.Validate);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (inputs, exitCode) = await CheckInputs.LoadAsync(
-                parseResult.GetRequiredValue(options.Policies),
-                parseResult.GetRequiredValue(options.Inventory),
-                console,
-                cancellationToken).ConfigureAwait(false);
+            var policies = parseResult.GetRequiredValue(options.Policies);
+            var inventory = parseResult.GetRequiredValue(options.Inventory);
+            var flowsPath = parseResult.GetValue(options.Flows);
+
+            // Every path is checked before the slow part, so a typo in the last one fails at once.
+            if (!InputPaths.AllExist([.. policies, inventory, .. flowsPath is null ? [] : new[] { flowsPath }], console))
+            {
+                return ExitCodes.IoFailure;
+            }
+
+            var inputs = await CheckInputs.LoadAsync(policies, inventory, console, cancellationToken).ConfigureAwait(false);
             if (inputs is null)
             {
-                return exitCode;
+                return ExitCodes.InvalidOrDenied;
             }
 
             var format = parseResult.GetFormat(options.Output);
-            return parseResult.GetValue(options.Flows) is { } flowsPath
+            return flowsPath is not null
                 ? await FlowFileCheck.RunAsync(inputs, flowsPath, format, parseResult.GetValue(options.FailOnDeny), console, cancellationToken).ConfigureAwait(false)
                 : SingleFlowCheck.Run(inputs, SingleFlowCheck.Request(parseResult, options), format, console);
         });

@@ -12,15 +12,10 @@ namespace Ztap.Cli.Commands;
 /// </summary>
 internal sealed record CheckInputs(PolicyEngine Engine, WorkloadInventory Inventory)
 {
-    /// <summary>The loaded inputs, or null with the exit code to return: 1 for invalid input, 3 for a missing path.</summary>
-    public static async Task<(CheckInputs? Inputs, int ExitCode)> LoadAsync(
+    /// <summary>The loaded inputs, or null when a problem in them (already printed) makes them unusable.</summary>
+    public static async Task<CheckInputs?> LoadAsync(
         IReadOnlyList<string> policyPaths, string inventoryPath, CliConsole console, CancellationToken cancellationToken)
     {
-        if (!InputPaths.AllExist([.. policyPaths, inventoryPath], console))
-        {
-            return (null, ExitCodes.IoFailure);
-        }
-
         var policiesTask = PolicyLoader.LoadAsync(policyPaths, cancellationToken);
         var inventoryTask = new InventoryFileSource(inventoryPath).LoadAsync(cancellationToken);
         var policies = await policiesTask.ConfigureAwait(false);
@@ -31,10 +26,10 @@ internal sealed record CheckInputs(PolicyEngine Engine, WorkloadInventory Invent
         if (policies.HasErrors || inventory.HasErrors)
         {
             console.Error.WriteLine($"{DiagnosticText.Count(diagnostics)}; nothing was checked");
-            return (null, ExitCodes.InvalidOrDenied);
+            return null;
         }
 
         var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
-        return (new CheckInputs(new PolicyEngine(set), inventory.Inventory), ExitCodes.Success);
+        return new CheckInputs(new PolicyEngine(set), inventory.Inventory);
     }
 }

@@ -14,11 +14,6 @@ internal static class FlowFileCheck
     public static async Task<int> RunAsync(
         CheckInputs inputs, string path, OutputFormat format, bool failOnDeny, CliConsole console, CancellationToken cancellationToken)
     {
-        if (!InputPaths.AllExist([path], console))
-        {
-            return ExitCodes.IoFailure;
-        }
-
         var read = await FlowCsvReader.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(read.Diagnostics);
