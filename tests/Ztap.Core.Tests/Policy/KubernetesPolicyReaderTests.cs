@@ -175,6 +175,18 @@ public sealed class KubernetesPolicyReaderTests
     }
 
     [Fact]
+    public void Windows_line_endings_are_read_with_the_same_positions()
+    {
+        var broken = Complete.Replace("port: 8080", "port: 0", StringComparison.Ordinal);
+
+        var unix = Assert.Single(PolicyText.Load(broken).Diagnostics);
+        var windows = Assert.Single(PolicyText.Load(broken.Replace("\n", "\r\n", StringComparison.Ordinal)).Diagnostics);
+
+        Assert.Equal(new SourceLocation(PolicyText.File, 30, 17), unix.Location);
+        Assert.Equal(unix, windows);
+    }
+
+    [Fact]
     public void Quoted_strings_and_numbers_are_told_apart()
     {
         var policy = PolicyText.Single(PolicyText.Kubernetes("""
