@@ -57,32 +57,36 @@ internal sealed class CidrCells
     /// <summary>The innermost cell containing the address, or -1 when no policy prefix does.</summary>
     public int Innermost(IPAddress address) => _innermost.Find(address);
 
-    /// <summary>The cells an ipBlock covers: those inside its cidr and inside none of its excepts.</summary>
-    public IEnumerable<int> Covered(IpBlock block)
+    /// <summary>
+    /// The cells an ipBlock covers, those inside its cidr and inside none of its excepts, as
+    /// half-open ranges of cell indices: the cidr's run minus the runs of its excepts.
+    /// </summary>
+    public List<(int Start, int End)> Covered(IpBlock block)
     {
         var start = _indexOf[block.Cidr];
         var excluded = block.Except
             .Select(prefix => _indexOf[prefix])
             .Select(index => (Start: index, End: _subtreeEnd[index]))
-            .OrderBy(range => range.Start)
-            .ToArray();
+            .OrderBy(range => range.Start);
 
-        var next = 0;
-        for (var cell = start; cell < _subtreeEnd[start]; cell++)
+        var ranges = new List<(int Start, int End)>();
+        var cursor = start;
+        foreach (var (exceptStart, exceptEnd) in excluded)
         {
-            while (next < excluded.Length && excluded[next].End <= cell)
+            if (exceptStart > cursor)
             {
-                next++;
+                ranges.Add((cursor, exceptStart));
             }
 
-            if (next < excluded.Length && excluded[next].Start <= cell)
-            {
-                cell = excluded[next].End - 1;
-                continue;
-            }
-
-            yield return cell;
+            cursor = Math.Max(cursor, exceptEnd);
         }
+
+        if (cursor < _subtreeEnd[start])
+        {
+            ranges.Add((cursor, _subtreeEnd[start]));
+        }
+
+        return ranges;
     }
 
     private static IEnumerable<IpBlock> BlocksOf(NetworkPolicy policy) =>

@@ -22,10 +22,10 @@ internal sealed class IdentityTable
     public IdentityTable(WorkloadInventory inventory, WorkloadGroups groups, CidrCells cells)
     {
         _rows.Add(("world", -1, -1));
-        CellMembers = new List<int>[cells.Prefixes.Length];
-        for (var cell = 0; cell < CellMembers.Length; cell++)
+        WorkloadsInCell = new List<int>[cells.Prefixes.Length];
+        for (var cell = 0; cell < WorkloadsInCell.Length; cell++)
         {
-            CellMembers[cell] = [];
+            WorkloadsInCell[cell] = [];
         }
 
         var hostPrefixes = new HashSet<IPNetwork>();
@@ -51,15 +51,14 @@ internal sealed class IdentityTable
                 continue;
             }
 
-            var identity = Add($"cidr\u0002{prefix}", -1, cell);
-            CellMembers[cell].Add(identity);
-            _prefixes.Add((prefix, identity));
+            _prefixes.Add((prefix, Add($"cidr\u0002{prefix}", -1, cell)));
         }
 
         // World keeps its reserved number; every other identity is numbered from its key.
         var numbers = IdentityNumbers.Assign([.. _rows.Skip(1).Select(row => row.Key)]);
         Identities = [.. _rows.Select((row, index) => Describe(row.Group, row.Cell, index == WorldIndex ? Identity.WorldNumber : numbers[index - 1], groups, cells))];
         GroupOf = [.. _rows.Select(row => row.Group)];
+        CellOf = [.. _rows.Select(row => row.Cell)];
         Prefixes = [.. _prefixes];
     }
 
@@ -68,11 +67,14 @@ internal sealed class IdentityTable
     /// <summary>The workload group of each identity, -1 for world and CIDR identities.</summary>
     public ImmutableArray<int> GroupOf { get; }
 
+    /// <summary>The innermost policy CIDR cell of each identity, -1 when none.</summary>
+    public ImmutableArray<int> CellOf { get; }
+
     /// <summary>Every prefix with the index of its identity.</summary>
     public ImmutableArray<(IPNetwork Prefix, int Identity)> Prefixes { get; }
 
-    /// <summary>The identities whose addresses have each cell as their innermost policy CIDR.</summary>
-    public List<int>[] CellMembers { get; }
+    /// <summary>The workload identities whose addresses have each cell as their innermost policy CIDR.</summary>
+    public List<int>[] WorkloadsInCell { get; }
 
     private int WorkloadIdentity(WorkloadGroup group, int cell, CidrCells cells)
     {
@@ -87,7 +89,7 @@ internal sealed class IdentityTable
         group.Identities.Add(identity);
         if (cell >= 0)
         {
-            CellMembers[cell].Add(identity);
+            WorkloadsInCell[cell].Add(identity);
         }
 
         return identity;

@@ -3,27 +3,23 @@ using Ztap.Core.Policy;
 namespace Ztap.Core.Compiler;
 
 /// <summary>
-/// Turns the peers of a rule into the identities they cover, with Kubernetes' meaning: a pod
-/// selector alone looks in the policy's namespace, a namespace selector widens it to the matching
-/// namespaces, and an ipBlock covers the identities whose innermost CIDR lies inside it.
+/// Turns the peers of a rule into what they cover, with Kubernetes' meaning: a pod selector alone
+/// looks in the policy's namespace, a namespace selector widens it to the matching namespaces, and
+/// an ipBlock covers the addresses whose innermost policy CIDR lies inside it.
 /// </summary>
 internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, IdentityTable identities)
 {
     private readonly Dictionary<(string Name, Protocol Protocol), int[]> _withPort = [];
 
-    /// <summary>The identities of the peers, sorted and without repeats.</summary>
-    public int[] Resolve(string policyNamespace, IEnumerable<PolicyPeer> peers)
+    public ResolvedPeers Resolve(string policyNamespace, IEnumerable<PolicyPeer> peers)
     {
         var found = new HashSet<int>();
+        var blocks = new List<(IpBlock, List<(int, int)>)>();
         foreach (var peer in peers)
         {
             if (peer.IpBlock is { } block)
             {
-                foreach (var cell in cells.Covered(block))
-                {
-                    found.UnionWith(identities.CellMembers[cell]);
-                }
-
+                blocks.Add((block, cells.Covered(block)));
                 continue;
             }
 
@@ -42,8 +38,16 @@ internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, Ident
 
         var sorted = found.ToArray();
         Array.Sort(sorted);
-        return sorted;
+        return new ResolvedPeers(sorted, blocks);
     }
+
+    /// <summary>The workload identities among the peers, ipBlocks included: those a named port can resolve on.</summary>
+    public IEnumerable<int> Workloads(ResolvedPeers peers) =>
+        peers.Identities.Concat(peers.Blocks
+            .SelectMany(block => block.Cells)
+            .SelectMany(range => Enumerable.Range(range.Start, range.End - range.Start))
+            .SelectMany(cell => identities.WorkloadsInCell[cell]))
+            .Distinct();
 
     /// <summary>Every workload identity that serves a port under this name and protocol.</summary>
     public int[] WithNamedPort(string name, Protocol protocol)

@@ -51,6 +51,7 @@ public static class PolicyCompiler
         return new PolicySet(
             [.. policies],
             inventory,
+            cells,
             identities,
             rules.ToImmutable(),
             [.. ingress.Select(builder => builder?.Build())],

@@ -17,13 +17,17 @@ public sealed class PolicySet
 {
     private readonly PrefixTable _addresses;
     private readonly ImmutableArray<int> _groupOf;
+    private readonly ImmutableArray<int> _cellOf;
     private readonly RuleTable?[] _ingress;
     private readonly RuleTable?[] _egress;
     private readonly FrozenDictionary<uint, int> _indexOfNumber;
+    private readonly CidrCells _cells;
+    private readonly Lazy<List<int>[]> _identitiesInCell;
 
     internal PolicySet(
         ImmutableArray<NetworkPolicy> policies,
         WorkloadInventory inventory,
+        CidrCells cells,
         IdentityTable identities,
         ImmutableArray<RuleReference> rules,
         RuleTable?[] ingress,
@@ -34,6 +38,9 @@ public sealed class PolicySet
         Identities = identities.Identities;
         Rules = rules;
         _groupOf = identities.GroupOf;
+        _cellOf = identities.CellOf;
+        _cells = cells;
+        _identitiesInCell = new(IdentitiesByCell);
         _ingress = ingress;
         _egress = egress;
         _addresses = new PrefixTable(identities.Prefixes.Select(p => (p.Prefix, p.Identity)), IdentityTable.WorldIndex);
@@ -70,7 +77,7 @@ public sealed class PolicySet
         var table = Table(_indexOfNumber[identity.Number], direction);
         if (table is null)
         {
-            return new SubjectRules(direction, [], []);
+            return new SubjectRules(direction, [], [], []);
         }
 
         var entries = table.Allowed
@@ -82,8 +89,22 @@ public sealed class PolicySet
                 e.Range.To,
                 Rules[e.Range.Rule]))
             .OrderBy(e => e.Peer ?? 0).ThenBy(e => e.Protocol ?? 0).ThenBy(e => e.FromPort).ThenBy(e => e.ToPort);
-        return new SubjectRules(direction, [.. table.IsolatingPolicies.Select(p => Policies[p])], [.. entries]);
+        var blocks = table.Blocks
+            .Select(b => new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule]))
+            .Distinct();
+        return new SubjectRules(direction, [.. table.IsolatingPolicies.Select(p => Policies[p])], [.. entries], [.. blocks]);
     }
+
+    /// <summary>
+    /// The identities whose addresses all lie inside the block and outside its excepts, for
+    /// backends that key every entry by peer identity.
+    /// </summary>
+    public ImmutableArray<uint> IdentitiesIn(IpBlock block) =>
+        [.. _cells.Covered(block)
+            .SelectMany(range => Enumerable.Range(range.Start, range.End - range.Start))
+            .SelectMany(cell => _identitiesInCell.Value[cell])
+            .Select(identity => Identities[identity].Number)
+            .Order()];
 
     internal int IndexOf(IPAddress address) => _addresses.Find(address);
 
@@ -101,5 +122,28 @@ public sealed class PolicySet
         return direction == Direction.Ingress ? _ingress[group] : _egress[group];
     }
 
+    private List<int>[] IdentitiesByCell()
+    {
+        var byCell = new List<int>[_cells.Prefixes.Length];
+        for (var cell = 0; cell < byCell.Length; cell++)
+        {
+            byCell[cell] = [];
+        }
+
+        for (var identity = 0; identity < _cellOf.Length; identity++)
+        {
+            if (_cellOf[identity] >= 0)
+            {
+                byCell[_cellOf[identity]].Add(identity);
+            }
+        }
+
+        return byCell;
+    }
+
+    /// <summary>The workload group of an identity, -1 for world and CIDR identities.</summary>
     internal int GroupOf(int identity) => _groupOf[identity];
+
+    /// <summary>The innermost policy CIDR cell of an identity, which ipBlock entries match on; -1 when none.</summary>
+    internal int CellOf(int identity) => _cellOf[identity];
 }

@@ -27,11 +27,40 @@ internal static class PolicySetDigest
             hash.AppendData([0]);
         }
 
-        foreach (var identity in set.Identities.OrderBy(i => i.Number))
+        // Number order, not compilation order, so reordering the inventory leaves the version alone.
+        var byNumber = Enumerable.Range(0, set.Identities.Length).OrderBy(i => set.Identities[i].Number).ToArray();
+        foreach (var identity in byNumber.Select(i => set.Identities[i]))
         {
             Write(identity.Number);
             WriteText(identity.ToString());
             WriteText(string.Join(',', identity.NamedPorts.Select(p => $"{p.Name}:{p.Protocol}:{p.Port}")));
+        }
+
+        void WriteRules(SubjectRules rules)
+        {
+            Write(rules.IsolatingPolicies.Length);
+            foreach (var policy in rules.IsolatingPolicies)
+            {
+                WriteText(policy.QualifiedName);
+            }
+
+            foreach (var entry in rules.Entries)
+            {
+                Write(entry.Peer ?? 0);
+                Write((long?)entry.Protocol ?? 0);
+                Write(entry.FromPort);
+                Write(entry.ToPort);
+                WriteText(entry.Rule.ToString());
+            }
+
+            foreach (var block in rules.Blocks)
+            {
+                WriteText(block.Block.ToString());
+                Write((long?)block.Protocol ?? 0);
+                Write(block.FromPort);
+                Write(block.ToPort);
+                WriteText(block.Rule.ToString());
+            }
         }
 
         foreach (var prefix in set.Prefixes)
@@ -40,25 +69,26 @@ internal static class PolicySetDigest
             Write(prefix.Identity);
         }
 
-        foreach (var identity in set.Identities.OrderBy(i => i.Number))
+        // Identities of one workload group share their rules: hash them once, then refer to them.
+        var hashedGroups = new Dictionary<int, uint>();
+        foreach (var index in byNumber)
         {
+            var group = set.GroupOf(index);
+            if (group < 0)
+            {
+                continue;
+            }
+
+            if (hashedGroups.TryGetValue(group, out var first))
+            {
+                Write(first);
+                continue;
+            }
+
+            hashedGroups.Add(group, set.Identities[index].Number);
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
-                var rules = set.RulesOf(identity, direction);
-                Write(rules.IsolatingPolicies.Length);
-                foreach (var policy in rules.IsolatingPolicies)
-                {
-                    WriteText(policy.QualifiedName);
-                }
-
-                foreach (var entry in rules.Entries)
-                {
-                    Write(entry.Peer ?? 0);
-                    Write((long?)entry.Protocol ?? 0);
-                    Write(entry.FromPort);
-                    Write(entry.ToPort);
-                    WriteText(entry.Rule.ToString());
-                }
+                WriteRules(set.RulesOf(set.Identities[index], direction));
             }
         }
 

@@ -10,54 +10,62 @@ internal sealed class RuleEmitter(WorkloadGroups groups, IdentityTable identitie
 {
     private static readonly PolicyPort[] AllPorts = [new(0, null, null, null)];
 
+    /// <param name="tables">The direction's tables, indexed by group; every subject's table exists.</param>
     public void Emit(NetworkPolicy policy, Direction direction, PolicyRule rule, int ruleId, int[] subjects, RuleTableBuilder?[] tables)
     {
-        int[]? peerIdentities = rule.Peers.IsEmpty ? null : peers.Resolve(policy.Namespace, rule.Peers);
+        var resolved = rule.Peers.IsEmpty ? null : peers.Resolve(policy.Namespace, rule.Peers);
         var ports = rule.Ports.IsEmpty ? AllPorts : rule.Ports.AsSpan();
         foreach (var subject in subjects)
         {
-            var table = tables[subject]!; // created when the policy isolated the subject
+            var table = tables[subject]!;
             foreach (var port in ports)
             {
                 var protocol = (byte)port.Protocol;
                 if (port.PortName is null)
                 {
-                    var from = port.Port ?? 0;
-                    var to = port.EndPort ?? port.Port ?? ushort.MaxValue;
-                    AllowEach(table, peerIdentities, protocol, from, to, ruleId);
+                    Allow(table, resolved, protocol, port.Port ?? 0, port.EndPort ?? port.Port ?? ushort.MaxValue, ruleId);
                 }
                 else if (direction == Direction.Ingress)
                 {
                     if (groups.All[subject].ResolvePort(port.PortName, port.Protocol) is { } number)
                     {
-                        AllowEach(table, peerIdentities, protocol, number, number, ruleId);
+                        Allow(table, resolved, protocol, number, number, ruleId);
                     }
                 }
                 else
                 {
-                    AllowNamedOnPeers(table, peerIdentities ?? peers.WithNamedPort(port.PortName, port.Protocol), port, ruleId);
+                    var candidates = resolved is null ? peers.WithNamedPort(port.PortName, port.Protocol) : peers.Workloads(resolved);
+                    AllowNamedOnPeers(table, candidates, port, ruleId);
                 }
             }
         }
     }
 
-    private static void AllowEach(RuleTableBuilder table, int[]? peerIdentities, byte protocol, int from, int to, int ruleId)
+    private static void Allow(RuleTableBuilder table, ResolvedPeers? resolved, byte protocol, int from, int to, int ruleId)
     {
-        if (peerIdentities is null)
+        if (resolved is null)
         {
             table.Allow(RuleTable.AnyPeer, protocol, from, to, ruleId);
             return;
         }
 
-        foreach (var peer in peerIdentities)
+        foreach (var peer in resolved.Identities)
         {
             table.Allow(peer, protocol, from, to, ruleId);
         }
+
+        foreach (var (block, cells) in resolved.Blocks)
+        {
+            foreach (var (start, end) in cells)
+            {
+                table.AllowBlock(new BlockAllow(block, start, end, protocol, from, to, ruleId));
+            }
+        }
     }
 
-    private void AllowNamedOnPeers(RuleTableBuilder table, int[] peerIdentities, PolicyPort port, int ruleId)
+    private void AllowNamedOnPeers(RuleTableBuilder table, IEnumerable<int> candidates, PolicyPort port, int ruleId)
     {
-        foreach (var peer in peerIdentities)
+        foreach (var peer in candidates)
         {
             var group = identities.GroupOf[peer];
             if (group >= 0 && groups.All[group].ResolvePort(port.PortName!, port.Protocol) is { } number)

@@ -7,6 +7,7 @@ internal sealed class RuleTableBuilder
 {
     private readonly List<int> _isolating = [];
     private readonly Dictionary<long, List<(int From, int To, int Rule)>> _allowed = [];
+    private readonly List<BlockAllow> _blocks = [];
 
     /// <summary>Records that a policy isolates this group; policies arrive in order, so a repeat is the last one added.</summary>
     public void Isolate(int policy)
@@ -29,10 +30,12 @@ internal sealed class RuleTableBuilder
         list.Add((from, to, rule));
     }
 
+    public void AllowBlock(BlockAllow block) => _blocks.Add(block);
+
     public RuleTable Build()
     {
         var frozen = _allowed.ToFrozenDictionary(pair => pair.Key, pair => Freeze(pair.Value));
-        return new RuleTable([.. _isolating], frozen);
+        return new RuleTable([.. _isolating], frozen, [.. _blocks]);
     }
 
     // The same range from several rules keeps the first rule, which is the one explanations name.

@@ -5,9 +5,14 @@ namespace Ztap.Core.Compiler;
 
 /// <summary>
 /// What an identity may do in one direction. When no policy isolates it, everything is allowed and
-/// <see cref="Entries"/> is empty; otherwise only the entries are.
+/// the entries are empty; otherwise only what <see cref="Entries"/> (peers by identity) and
+/// <see cref="Blocks"/> (peers by address) allow is.
 /// </summary>
-public sealed record SubjectRules(Direction Direction, ImmutableArray<NetworkPolicy> IsolatingPolicies, ImmutableArray<AllowEntry> Entries)
+public sealed record SubjectRules(
+    Direction Direction,
+    ImmutableArray<NetworkPolicy> IsolatingPolicies,
+    ImmutableArray<AllowEntry> Entries,
+    ImmutableArray<BlockAllowEntry> Blocks)
 {
     public bool Isolated => !IsolatingPolicies.IsEmpty;
 }

@@ -55,10 +55,10 @@ public sealed class PolicyEngine(PolicySet set)
         }
 
         var isolating = table.IsolatingPolicies.Select(p => PolicySet.Policies[p]).ToImmutableArray();
-        var rule = table.FirstRule(peer, (byte)flow.Protocol, flow.Port);
+        var rule = table.FirstRule(peer, PolicySet.CellOf(peer), (byte)flow.Protocol, flow.Port);
         return new SideDecision(direction, self || rule >= 0, isolating, rule >= 0 ? PolicySet.Rules[rule] : null);
     }
 
-    private static bool Allows(RuleTable? table, int peer, byte protocol, int port) =>
-        table is null || table.Allows(peer, protocol, port);
+    private bool Allows(RuleTable? table, int peer, byte protocol, int port) =>
+        table is null || table.Allows(peer, PolicySet.CellOf(peer), protocol, port);
 }

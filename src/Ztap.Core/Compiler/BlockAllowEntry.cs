@@ -1,0 +1,12 @@
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+
+namespace Ztap.Core.Compiler;
+
+/// <summary>
+/// One ipBlock a subject may reach (egress) or be reached from (ingress) on a protocol and port
+/// range, as a backend installs it: every address in the block's cidr outside its excepts.
+/// </summary>
+/// <param name="Protocol">Null for every protocol.</param>
+/// <param name="Rule">The rule that allows it.</param>
+public readonly record struct BlockAllowEntry(IpBlock Block, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule);
