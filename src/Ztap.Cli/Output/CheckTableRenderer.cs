@@ -16,7 +16,7 @@ internal sealed class CheckTableRenderer(Palette palette) : IRenderer<FlowVerdic
     {
         var flow = report.Flow;
         output.WriteLine($"{Label("flow")}{flow.Source} -> {flow.Destination} {flow.Request.ServiceText}");
-        output.WriteLine($"{Label("verdict")}{Decision(report.Allowed).TrimEnd()}");
+        output.WriteLine($"{Label("verdict")}{(report.Allowed ? palette.Allowed("allowed") : palette.Denied("denied"))}");
 
         var explanation = report.Explanation;
         WriteSide(output, explanation.Egress, flow.Source);
