@@ -19,12 +19,14 @@ internal static class PolicyDocumentReader
 
         var (subject, nameNode) = PeekName(mapping);
         context.Subject = subject;
-        var document = new PolicyDocument(subject, (nameNode ?? mapping).Location(context.File), null);
         var errors = context.ErrorCount;
         if (PolicyApiVersion.Resolve(mapping, context) is not { } dialect)
         {
-            return document;
+            // Not a policy, so its name cannot clash with a policy's.
+            return new PolicyDocument(null, mapping.Location(context.File), null);
         }
+
+        var document = new PolicyDocument(subject, (nameNode ?? mapping).Location(context.File), null);
 
         PolicyMetadata? metadata = null;
         PolicySpec? spec = null;

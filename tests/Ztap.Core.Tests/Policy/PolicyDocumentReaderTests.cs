@@ -56,6 +56,26 @@ public sealed class PolicyDocumentReaderTests
     }
 
     [Fact]
+    public void Another_kind_of_object_with_a_policy_name_is_not_a_duplicate_policy()
+    {
+        var result = PolicyText.Load("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: web}
+            spec: {podSelector: {}}
+            """);
+
+        Assert.Equal(
+            ["unsupported apiVersion 'apps/v1'; supported: networking.k8s.io/v1, ztap/v1", "unsupported kind 'Deployment'; ztap reads NetworkPolicy"],
+            result.Diagnostics.Select(d => d.Message));
+        Assert.Equal("default/web", Assert.Single(result.Policies).QualifiedName);
+    }
+
+    [Fact]
     public void A_document_that_is_not_a_mapping_is_an_error()
     {
         var error = PolicyText.SingleError("- apiVersion: ztap/v1\n");
