@@ -23,18 +23,27 @@ internal sealed class FakeEc2State
 
     public IEnumerable<FakeInterface> Interfaces => Instances.Values.SelectMany(i => i.Interfaces);
 
-    /// <summary>Adds a VPC with its default group, which, as in EC2, admits its own members and allows all egress.</summary>
-    public string AddVpc(string vpcId)
+    /// <summary>
+    /// Adds a VPC with two groups ztap does not own: <c>default</c>, which as in EC2 admits its own
+    /// members and allows all egress, and <c>base</c>, an admin group allowing SSH from the office
+    /// and no egress, which test instances carry so that only ztap's groups decide their traffic.
+    /// </summary>
+    public void AddVpc(string vpcId)
     {
         Vpcs.Add(vpcId);
-        var group = new FakeGroup(NewId("sg"), "default", vpcId, "default VPC security group");
-        group.Ingress.Add(new FakeRule("-1", -1, -1, null, group.Id));
-        group.Egress.Add(new FakeRule("-1", -1, -1, IPNetwork.Parse("0.0.0.0/0"), null));
-        Groups.Add(group.Id, group);
-        return group.Id;
+        var defaultGroup = new FakeGroup(NewId("sg"), "default", vpcId, "default VPC security group");
+        defaultGroup.Ingress.Add(new FakeRule("-1", -1, -1, null, defaultGroup.Id));
+        defaultGroup.Egress.Add(new FakeRule("-1", -1, -1, IPNetwork.Parse("0.0.0.0/0"), null));
+        Groups.Add(defaultGroup.Id, defaultGroup);
+        var baseGroup = new FakeGroup(NewId("sg"), "base", vpcId, "admin access");
+        baseGroup.Ingress.Add(new FakeRule("tcp", 22, 22, IPNetwork.Parse("192.168.0.0/16"), null));
+        Groups.Add(baseGroup.Id, baseGroup);
     }
 
-    /// <summary>Adds an instance with one interface carrying the VPC's default group.</summary>
+    /// <summary>The group of a VPC with this name.</summary>
+    public FakeGroup GroupNamed(string vpcId, string name) => Groups.Values.Single(g => g.VpcId == vpcId && g.Name == name);
+
+    /// <summary>Adds an instance with one interface carrying the VPC's <c>base</c> group.</summary>
     public FakeInstance AddInstance(string instanceId, string vpcId, string addresses, IReadOnlyDictionary<string, string>? tags = null, string state = "running")
     {
         var instance = new FakeInstance(instanceId, vpcId, state);
@@ -44,7 +53,7 @@ internal sealed class FakeEc2State
         }
 
         var networkInterface = new FakeInterface(NewId("eni"), vpcId, [.. addresses.Split(',').Select(IPAddress.Parse)]);
-        networkInterface.GroupIds.Add(Groups.Values.First(g => g.VpcId == vpcId && g.Name == "default").Id);
+        networkInterface.GroupIds.Add(GroupNamed(vpcId, "base").Id);
         instance.Interfaces.Add(networkInterface);
         Instances.Add(instanceId, instance);
         return instance;
