@@ -12,4 +12,7 @@ public sealed record DiscoveryOptions(string TagPrefix = "ztap:", string Default
 
     /// <summary>The tag that names an instance's namespace: <c>ztap:namespace</c> by default.</summary>
     public string NamespaceTag => TagPrefix + "namespace";
+
+    /// <summary>The tag that lists an instance's named ports: <c>ztap:ports</c> by default.</summary>
+    public string PortsTag => TagPrefix + "ports";
 }

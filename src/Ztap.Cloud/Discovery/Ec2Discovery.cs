@@ -46,7 +46,7 @@ public sealed class Ec2Discovery(IAmazonEC2 client, DiscoveryOptions options, st
     private Ec2Instance Read(Instance instance, DiagnosticBag diagnostics)
     {
         var origin = new SourceLocation(Description, 0, 0);
-        var (@namespace, labels) = TagLabels.Read(instance.InstanceId, instance.Tags ?? [], options, origin, diagnostics);
+        var tags = TagLabels.Read(instance.InstanceId, instance.Tags ?? [], options, origin, diagnostics);
         var interfaces = instance.NetworkInterfaces ?? [];
         var addresses = interfaces
             .SelectMany(i => (i.PrivateIpAddresses ?? []).Select(p => p.PrivateIpAddress)
@@ -60,9 +60,10 @@ public sealed class Ec2Discovery(IAmazonEC2 client, DiscoveryOptions options, st
             instance.InstanceId,
             instance.VpcId ?? "",
             instance.State?.Name?.Value ?? "",
-            @namespace,
-            labels,
+            tags.Namespace,
+            tags.Labels,
             addresses,
+            tags.NamedPorts,
             [.. interfaces.Select(i => new InstanceInterface(i.NetworkInterfaceId, [.. (i.Groups ?? []).Select(g => g.GroupId)]))],
             interfaces.Any(i => i.Ipv4Prefixes is { Count: > 0 } || i.Ipv6Prefixes is { Count: > 0 }));
     }

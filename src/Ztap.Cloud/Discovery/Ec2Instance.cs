@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using Ztap.Core.Inventory;
 using Ztap.Core.Labels;
 
 namespace Ztap.Cloud.Discovery;
@@ -19,6 +20,7 @@ public sealed record Ec2Instance(
     string Namespace,
     LabelSet Labels,
     ImmutableArray<IPAddress> Addresses,
+    ImmutableArray<NamedPort> NamedPorts,
     ImmutableArray<InstanceInterface> Interfaces,
     bool HasDelegatedPrefixes)
 {

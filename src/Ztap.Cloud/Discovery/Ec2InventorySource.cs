@@ -28,5 +28,5 @@ public sealed class Ec2InventorySource(Ec2Discovery discovery) : IInventorySourc
     }
 
     public static Workload ToWorkload(Ec2Instance instance, string description) =>
-        new(instance.InstanceId, instance.Namespace, instance.Labels, instance.Addresses, [], new SourceLocation(description, 0, 0));
+        new(instance.InstanceId, instance.Namespace, instance.Labels, instance.Addresses, instance.NamedPorts, new SourceLocation(description, 0, 0));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Amazon.EC2.Model;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Inventory;
@@ -7,17 +8,18 @@ using Ztap.Core.Policy.Validation;
 namespace Ztap.Cloud.Discovery;
 
 /// <summary>
-/// Reads an instance's namespace and labels from its tags. A tag that cannot be a label is reported
+/// Reads an instance's namespace, labels and named ports from its tags. A tag that cannot be a label is reported
 /// as a warning naming the instance and the tag, never dropped silently, because a policy that
 /// silently stops selecting an instance is the worst kind of surprise. Tags starting with
 /// <c>aws:</c> are AWS's own (CloudFormation, Auto Scaling) and are not labels.
 /// </summary>
 internal static class TagLabels
 {
-    public static (string Namespace, LabelSet Labels) Read(
+    public static InstanceTags Read(
         string instanceId, IEnumerable<Tag> tags, DiscoveryOptions options, SourceLocation origin, DiagnosticBag diagnostics)
     {
         var @namespace = options.DefaultNamespace;
+        ImmutableArray<NamedPort> ports = [];
         var labels = new Dictionary<string, (string Value, bool Prefixed)>(StringComparer.Ordinal);
         foreach (var tag in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
@@ -34,6 +36,12 @@ internal static class TagLabels
                         $"'{value}' is not a namespace name: {Dns1123.LabelRule}"));
                 }
 
+                continue;
+            }
+
+            if (tag.Key == options.PortsTag)
+            {
+                ports = TagPorts.Read(instanceId, tag.Key, value, origin, diagnostics);
                 continue;
             }
 
@@ -68,6 +76,6 @@ internal static class TagLabels
             labels[key] = (value, prefixed);
         }
 
-        return (@namespace, LabelSet.From(labels.Select(p => KeyValuePair.Create(p.Key, p.Value.Value))));
+        return new InstanceTags(@namespace, LabelSet.From(labels.Select(p => KeyValuePair.Create(p.Key, p.Value.Value))), ports);
     }
 }

@@ -52,6 +52,19 @@ public sealed class Ec2DiscoveryTests
     }
 
     [Fact]
+    public async Task The_ports_tag_names_ports_and_reports_entries_it_cannot_read()
+    {
+        await using var server = new FakeEc2Server(new FakeEc2Api());
+        server.Ec2.State.AddVpc("vpc-1");
+        server.Ec2.State.AddInstance("i-1", "vpc-1", "10.0.0.5", new Dictionary<string, string> { ["ztap:ports"] = "http=8080, dns=53/UDP, 80" });
+
+        var result = await Discover(server);
+
+        Assert.Equal(["http:8080/Tcp", "dns:53/Udp"], result.Instances[0].NamedPorts.Select(p => $"{p.Name}:{p.Port}/{p.Protocol}"));
+        Assert.Contains("'80' is not a named port", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_namespace_tag_is_an_error()
     {
         await using var server = new FakeEc2Server(new FakeEc2Api());

@@ -49,5 +49,28 @@ internal static class Policies
             - to: [ { ipBlock: { cidr: 10.0.0.0/8, except: [ 10.1.0.0/16 ] } } ]
         """;
 
+    public const string WebToDbByName = """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: web-out, namespace: prod }
+        spec:
+          podSelector: { matchLabels: { app: web } }
+          policyTypes: [ Egress ]
+          egress:
+            - to: [ { podSelector: { matchLabels: { app: db } } } ]
+              ports: [ { protocol: TCP, port: pg } ]
+        """;
+
+    public const string DbFromWebByName = """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: db-in, namespace: prod }
+        spec:
+          podSelector: { matchLabels: { app: db } }
+          ingress:
+            - from: [ { podSelector: { matchLabels: { app: web } } } ]
+              ports: [ { protocol: TCP, port: pg } ]
+        """;
+
     public static string Join(params string[] documents) => string.Join("\n---\n", documents);
 }
