@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>A bug in ztap; the message asks for a report.</summary>
     public const int InternalError = 4;
 
+    /// <summary>AWS said no or could not be asked: no region or credentials, an API error after retries, an endpoint not answering.</summary>
+    public const int AwsFailure = 5;
+
     /// <summary>Interrupted (Ctrl-C), as shells report a process ended by SIGINT.</summary>
     public const int Cancelled = 130;
 }

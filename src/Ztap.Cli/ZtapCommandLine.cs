@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Ztap.Cli.Commands;
+using Ztap.Cloud.Aws;
 
 namespace Ztap.Cli;
 
@@ -12,17 +13,20 @@ namespace Ztap.Cli;
 internal static class ZtapCommandLine
 {
     private const string RootFooter = """
-        Exit codes: 0 success, 1 input invalid or flow denied, 2 usage error, 3 file missing or unreadable.
+        Exit codes: 0 success, 1 input invalid or flow denied, 2 usage error, 3 file missing or unreadable,
+        5 AWS failure.
 
         Examples:
           ztap validate -f examples/policies examples/kubernetes
           ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
+          ztap cloud sync -f examples/policies --region eu-west-1 --dry-run
         """;
 
     public static Command Build(CliConsole console)
     {
         var validate = ValidateCommand.Create(console);
         var check = CheckCommand.Create(console);
+        var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);
         var help = new HelpOption { Recursive = true };
 
         // A plain Command rather than RootCommand: the root is named "ztap" however the binary
@@ -33,6 +37,7 @@ internal static class ZtapCommandLine
             new VersionOption(),
             validate,
             check,
+            cloud,
         };
 
         help.Action = new HelpWithExamples((HelpAction)help.Action!, new Dictionary<Command, string>
@@ -40,6 +45,8 @@ internal static class ZtapCommandLine
             [root] = RootFooter,
             [validate] = ValidateCommand.Footer,
             [check] = CheckCommand.Footer,
+            [discover] = CloudDiscoverCommand.Footer,
+            [sync] = CloudSyncCommand.Footer,
         });
         return root;
     }

@@ -6,6 +6,8 @@ public sealed class UsageTests
     [InlineData("help-root.txt", new[] { "--help" })]
     [InlineData("help-validate.txt", new[] { "validate", "--help" })]
     [InlineData("help-check.txt", new[] { "check", "-h" })]
+    [InlineData("help-cloud-discover.txt", new[] { "cloud", "discover", "--help" })]
+    [InlineData("help-cloud-sync.txt", new[] { "cloud", "sync", "--help" })]
     public async Task Every_command_has_help_with_examples(string snapshot, string[] args)
     {
         var run = await CliRun.Of(args);
