@@ -51,7 +51,7 @@ internal static class SyncRun
 
         try
         {
-            var result = await sync.ApplyAsync(report.Plan, null, cancellationToken).ConfigureAwait(false);
+            var result = await sync.ApplyAsync(report.Plan, cancellationToken).ConfigureAwait(false);
             return (report with { Applied = result.Applied, Postponed = result.Postponed }, ExitCodes.Success);
         }
         catch (SyncApplyException failure)

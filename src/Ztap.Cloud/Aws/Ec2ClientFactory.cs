@@ -14,7 +14,7 @@ namespace Ztap.Cloud.Aws;
 public static class Ec2ClientFactory
 {
     /// <summary>
-    /// Attempts per call when neither <c>AWS_MAX_ATTEMPTS</c> nor the profile says: a sync makes
+    /// Attempts per call when neither <c>AWS_MAX_ATTEMPTS</c> nor the profile's <c>max_attempts</c> says: a sync makes
     /// hundreds of calls in a burst, and EC2 throttles bursts, so the SDK's default of 3 is too few.
     /// </summary>
     private const int DefaultMaxAttempts = 8;
@@ -28,12 +28,15 @@ public static class Ec2ClientFactory
             return Ec2Connection.Failed("no AWS region: pass --region, or set AWS_REGION or AWS_DEFAULT_REGION, or a region in the profile");
         }
 
-        var config = new AmazonEC2Config
+        var config = new AmazonEC2Config();
+        profiles.TryGetProfile(AwsRegionResolver.ProfileName(settings, environment), out var profile);
+        if (environment.Get("AWS_RETRY_MODE") is null && profile?.RetryMode is null)
         {
             // Standard mode backs off exponentially with jitter on RequestLimitExceeded and Throttling.
-            RetryMode = RequestRetryMode.Standard,
-        };
-        if (environment.Get("AWS_MAX_ATTEMPTS") is null)
+            config.RetryMode = RequestRetryMode.Standard;
+        }
+
+        if (environment.Get("AWS_MAX_ATTEMPTS") is null && profile?.MaxAttempts is null)
         {
             config.MaxErrorRetry = DefaultMaxAttempts - 1;
         }

@@ -24,7 +24,7 @@ public sealed class Ec2Sync(IAmazonEC2 client)
     }
 
     /// <summary>Applies every step in order; stops at the first one EC2 refuses, with <see cref="SyncApplyException"/>.</summary>
-    public async Task<SyncResult> ApplyAsync(SyncPlan plan, IProgress<PlanStep>? progress, CancellationToken cancellationToken)
+    public async Task<SyncResult> ApplyAsync(SyncPlan plan, CancellationToken cancellationToken)
     {
         if (!plan.CanApply)
         {
@@ -44,7 +44,6 @@ public sealed class Ec2Sync(IAmazonEC2 client)
             try
             {
                 await step.ApplyAsync(client, ids, cancellationToken).ConfigureAwait(false);
-                progress?.Report(step);
             }
             catch (AmazonEC2Exception exception) when (step is DeleteGroupStep delete && exception.ErrorCode == "DependencyViolation")
             {

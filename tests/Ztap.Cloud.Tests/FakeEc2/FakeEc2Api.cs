@@ -42,13 +42,22 @@ internal sealed class FakeEc2Api
     public int MutatingCalls => Calls.Count(Mutating.Contains);
 
     /// <summary>The next <paramref name="count"/> calls of any kind get <c>RequestLimitExceeded</c>.</summary>
-    public void Throttle(int count) => _throttleNext = count;
+    public void Throttle(int count)
+    {
+        lock (_lock)
+        {
+            _throttleNext = count;
+        }
+    }
 
     /// <summary>The <paramref name="n"/>th change from now fails with <paramref name="code"/> and changes nothing.</summary>
     public void FailMutation(int n, string code)
     {
-        _mutationsUntilFailure = n;
-        _failureCode = code;
+        lock (_lock)
+        {
+            _mutationsUntilFailure = n;
+            _failureCode = code;
+        }
     }
 
     public (HttpStatusCode Status, XElement Body) Handle(Ec2Request request)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Amazon.EC2;
-using Amazon.Runtime;
+using Ztap.Cloud.Aws;
 
 namespace Ztap.Cloud.Tests.FakeEc2;
 
@@ -27,15 +27,18 @@ internal sealed class FakeEc2Server : IAsyncDisposable
 
     public string Url { get; }
 
-    /// <summary>A real EC2 client for this server, retrying throttled calls in the standard mode production uses.</summary>
-    public IAmazonEC2 Client() =>
-        new AmazonEC2Client(new BasicAWSCredentials("AKIAFAKE", "fake-secret"), new AmazonEC2Config
+    /// <summary>A real EC2 client for this server, configured exactly as ztap configures one, through the AWS environment variables.</summary>
+    public IAmazonEC2 Client()
+    {
+        var variables = new Dictionary<string, string>
         {
-            ServiceURL = Url,
-            AuthenticationRegion = "eu-west-1",
-            RetryMode = RequestRetryMode.Standard,
-            MaxErrorRetry = 4,
-        });
+            ["AWS_REGION"] = "eu-west-1",
+            ["AWS_ENDPOINT_URL_EC2"] = Url,
+            ["AWS_ACCESS_KEY_ID"] = "AKIAFAKE",
+            ["AWS_SECRET_ACCESS_KEY"] = "fake-secret",
+        };
+        return Ec2ClientFactory.Create(new AwsSettings(), new AwsEnvironment(variables.GetValueOrDefault)).Client!;
+    }
 
     public async ValueTask DisposeAsync()
     {

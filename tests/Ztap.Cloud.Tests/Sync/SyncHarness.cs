@@ -55,7 +55,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         return await new Ec2Sync(_client).PlanAsync(set, discovery.Instances, Limits, CancellationToken.None);
     }
 
-    public Task<SyncResult> ApplyAsync(SyncPlan plan) => new Ec2Sync(_client).ApplyAsync(plan, null, CancellationToken.None);
+    public Task<SyncResult> ApplyAsync(SyncPlan plan) => new Ec2Sync(_client).ApplyAsync(plan, CancellationToken.None);
 
     /// <summary>Plans and applies, failing the test if the plan has errors.</summary>
     public async Task<SyncPlan> SyncAsync(string policies)
