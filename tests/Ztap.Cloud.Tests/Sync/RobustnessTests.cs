@@ -34,6 +34,36 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task A_quota_lower_than_ztap_was_told_is_EC2s_error_at_its_step_and_nothing_after()
+    {
+        await using var aws = SyncTests.World();
+        aws.State.RulesPerGroupLimit = 3;
+
+        var plan = await aws.PlanAsync(Policies.WebEgressExceptOffice);
+        var failure = await Assert.ThrowsAsync<SyncApplyException>(() => aws.ApplyAsync(plan));
+
+        Assert.Equal("RulesPerSecurityGroupLimitExceeded", failure.ErrorCode);
+        Assert.Equal(PlanPhase.Authorize, failure.Step.Phase);
+        Assert.Equal(["base"], aws.GroupsOn("i-web-1"));
+    }
+
+    [Fact]
+    public async Task A_rule_added_by_someone_else_between_plan_and_apply_fails_the_step_and_the_next_sync_converges()
+    {
+        await using var aws = SyncTests.World();
+        await aws.SyncAsync(Policies.DbFromWeb(5432));
+        var plan = await aws.PlanAsync(Policies.DbFromWeb(6432));
+        aws.Group("ztap-prod/db-from-web").Ingress.Add(new FakeEc2.FakeRule("tcp", 6432, 6432, System.Net.IPNetwork.Parse("10.0.1.10/31"), null));
+
+        var failure = await Assert.ThrowsAsync<SyncApplyException>(() => aws.ApplyAsync(plan));
+        var rerun = await aws.SyncAsync(Policies.DbFromWeb(6432));
+
+        Assert.Equal("InvalidPermission.Duplicate", failure.ErrorCode);
+        Assert.True(rerun.IsEmpty);
+        Assert.Equal(6432, Assert.Single(aws.Group("ztap-prod/db-from-web").Ingress).FromPort);
+    }
+
+    [Fact]
     public async Task Throttled_calls_are_retried_until_they_succeed()
     {
         await using var aws = SyncTests.World();
