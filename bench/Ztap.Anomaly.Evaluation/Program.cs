@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+using Ztap.Anomaly.Evaluation;
+using Ztap.Anomaly.Evaluation.Traffic;
+using Ztap.Anomaly.Features;
+using Ztap.Anomaly.Forest;
+
+// evaluate (default): detection quality on synthetic traffic; memory: state growth over a long stream;
+// anything else goes to BenchmarkDotNet (e.g. --filter '*').
+var mode = args.Length > 0 ? args[0] : "evaluate";
+if (mode == "evaluate")
+{
+    var seed = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var data = Dataset.Generate(seed);
+    Evaluation.WriteHeader(data, Console.Out);
+    var evaluation = new Evaluation(data, Console.Out);
+    evaluation.Run("forest, per-flow features", new ForestDetector(ForestDetectorOptions.Default with { Features = FeatureSet.PerFlow }));
+    evaluation.Run("forest, context features", new ForestDetector(ForestDetectorOptions.Default));
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Evaluation).Assembly).Run(args);
+return 0;
