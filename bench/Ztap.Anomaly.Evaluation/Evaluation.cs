@@ -8,12 +8,14 @@ namespace Ztap.Anomaly.Evaluation;
 /// <summary>Trains each detector on the training weeks, scores the test week in time order, and prints the metrics table.</summary>
 internal sealed class Evaluation(Dataset data, TextWriter output)
 {
-    public void Run(string name, IAnomalyDetector detector)
+    /// <summary>Evaluates one detector; with <paramref name="falsePositives"/> > 0, also lists the ordinary flows it ranked highest, and why.</summary>
+    public void Run(string name, IAnomalyDetector detector, int falsePositives = 0)
     {
         var clock = Stopwatch.StartNew();
         detector.Train(data.Training);
         var trained = clock.Elapsed;
-        var scored = data.Test.Select(f => (Score: detector.Detect(f.Flow).Score, f.Kind)).ToList();
+        var results = data.Test.Select(f => detector.Detect(f.Flow)).ToList();
+        var scored = results.Select((r, i) => (r.Score, data.Test[i].Kind)).ToList();
         var scoredIn = clock.Elapsed - trained;
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -26,6 +28,12 @@ internal sealed class Evaluation(Dataset data, TextWriter output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| | (trained in {trained.TotalSeconds:0.0} s, scored {data.Test.Count} flows in {scoredIn.TotalSeconds:0.0} s) | | | | |"));
+        var worst = results.Select((r, i) => (Result: r, data.Test[i].Flow, data.Test[i].Kind))
+            .Where(r => r.Kind == AttackKind.None).OrderByDescending(r => r.Result.Score).Take(falsePositives);
+        foreach (var (result, flow, _) in worst)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {result.Score,5:0.0} {flow.Timestamp:ddd HH:mm:ss} {result.Reason}"));
+        }
     }
 
     public static void WriteHeader(Dataset data, TextWriter output)

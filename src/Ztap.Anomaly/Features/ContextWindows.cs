@@ -17,7 +17,7 @@ internal sealed class ContextWindows(ContextOptions options)
     public WindowCounts Observe(PairKey pair, ObservedFlow flow)
     {
         var ticks = flow.Timestamp.UtcTicks;
-        var service = ((int)flow.Protocol << 16) | (flow.Port & 0xFFFF);
+        var service = SourceService.ServiceOf(flow);
         return new WindowCounts(
             _portsOnDestination.Add(ticks, pair, service),
             _destinations.Add(ticks, pair.Source, pair.Destination),

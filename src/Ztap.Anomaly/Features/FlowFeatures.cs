@@ -5,19 +5,13 @@ internal static class FlowFeatures
 {
     public static double LogBytes(ObservedFlow flow) => Math.Log(1 + Math.Max(0, flow.Bytes));
 
-    /// <summary>The hour of the day in UTC with minutes as a fraction, so 02:30 is 2.5.</summary>
-    public static double Hour(ObservedFlow flow)
+    /// <summary>Writes the per-flow features into a vector indexed by <see cref="FlowFeature"/>.</summary>
+    public static void Write(ObservedFlow flow, Span<float> all)
     {
-        var time = flow.Timestamp.UtcDateTime.TimeOfDay;
-        return time.TotalHours;
-    }
-
-    public static void Write(ObservedFlow flow, Span<float> features)
-    {
-        features[FeatureNames.LogBytes] = (float)LogBytes(flow);
-        features[FeatureNames.Port] = flow.Port;
-        features[FeatureNames.Protocol] = (float)flow.Protocol;
-        features[FeatureNames.Hour] = (float)Hour(flow);
-        features[FeatureNames.External] = AddressScope.IsExternal(flow.Destination) ? 1 : 0;
+        all[(int)FlowFeature.LogBytes] = (float)LogBytes(flow);
+        all[(int)FlowFeature.Port] = flow.Port;
+        all[(int)FlowFeature.Protocol] = (float)flow.Protocol;
+        all[(int)FlowFeature.Hour] = (float)flow.Timestamp.UtcDateTime.TimeOfDay.TotalHours;
+        all[(int)FlowFeature.ExternalDestination] = AddressScope.IsExternal(flow.Destination) ? 1 : 0;
     }
 }

@@ -32,6 +32,24 @@ internal sealed class SourceProfile
 
     public ByteStats Bytes { get; private set; }
 
+    /// <summary>
+    /// How many hours <paramref name="hour"/> lies from the nearest hour holding at least 1 % of the
+    /// source's flows, around the clock: 0 within its usual hours, up to 12.
+    /// </summary>
+    public int HoursOutsideUsual(int hour)
+    {
+        var minimum = Math.Max(1, Flows / 100.0);
+        for (var distance = 0; distance < 12; distance++)
+        {
+            if (_hours[(hour + distance) % 24] >= minimum || _hours[(hour + 24 - distance) % 24] >= minimum)
+            {
+                return distance;
+            }
+        }
+
+        return 12;
+    }
+
     internal void Record(int hour, double logBytes, int portsOnDestination, int destinations)
     {
         _hours[hour]++;

@@ -16,6 +16,7 @@ internal sealed class TrafficProfileBuilder(ContextOptions options)
         var windows = new ContextWindows(options);
         var sources = new Dictionary<HostKey, SourceProfile>();
         var pairs = new Dictionary<PairKey, ByteStats>();
+        var services = new Dictionary<SourceService, int>();
         var overall = default(ByteStats);
         foreach (var flow in flows)
         {
@@ -27,12 +28,14 @@ internal sealed class TrafficProfileBuilder(ContextOptions options)
             source.Record(flow.Timestamp.UtcDateTime.Hour, logBytes, counts.PortsOnDestination, counts.Destinations);
             ref var pairBytes = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, pair, out _);
             pairBytes = pairBytes.Add(logBytes);
+            CollectionsMarshal.GetValueRefOrAddDefault(services, new SourceService(pair.Source, SourceService.ServiceOf(flow)), out _)++;
             overall = overall.Add(logBytes);
         }
 
         return new TrafficProfile(
             Busiest(sources, options.MaxProfiledSources, s => s.Flows),
             Busiest(pairs, options.MaxProfiledPairs, p => p.Count),
+            Busiest(services, options.MaxProfiledPairs, count => count),
             overall,
             flowScale);
     }

@@ -12,7 +12,10 @@ namespace Ztap.Anomaly.Forest;
 public sealed class ForestDetector : IAnomalyDetector
 {
     private static readonly TrafficProfile EmptyProfile = new(
-        FrozenDictionary<HostKey, SourceProfile>.Empty, FrozenDictionary<PairKey, ByteStats>.Empty, default);
+        FrozenDictionary<HostKey, SourceProfile>.Empty,
+        FrozenDictionary<PairKey, ByteStats>.Empty,
+        FrozenDictionary<SourceService, int>.Empty,
+        default);
 
     private readonly ForestDetectorOptions _options;
     private FeatureExtractor? _extractor;
@@ -78,7 +81,8 @@ public sealed class ForestDetector : IAnomalyDetector
     {
         var model = Model ?? throw new InvalidOperationException("the detector has no model yet; train it or load one");
         var context = _extractor!.Extract(flow, model.Profile, _features);
-        var score = model.Forest.Score(_features);
+        var path = RangeExtrapolation.PathLength(model.Forest.MeanPathLength(_features), _features, model.Ranges);
+        var score = model.Forest.ScoreOf(path);
         var percent = Math.Round(score * 100, 1);
         return score >= model.Threshold
             ? new AnomalyResult(percent, true, ReasonWriter.Explain(flow, _features, context, model))

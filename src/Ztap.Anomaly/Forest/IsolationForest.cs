@@ -34,7 +34,15 @@ internal sealed class IsolationForest
     public int FeatureCount { get; }
 
     /// <summary>The anomaly score s(x) in (0, 1].</summary>
-    public double Score(ReadOnlySpan<float> point)
+    public double Score(ReadOnlySpan<float> point) => ScoreOf(MeanPathLength(point));
+
+    /// <summary>s = 2^(-E(h) / c(ψ)) for a mean path length E(h).</summary>
+    public double ScoreOf(double meanPathLength) =>
+        // With ψ = 1 every path is 0 and c(1) = 0; every point is then equally (un)remarkable.
+        _normaliser == 0 ? 0.5 : Math.Pow(2, -meanPathLength / _normaliser);
+
+    /// <summary>E(h(x)): the path length averaged over the trees.</summary>
+    public double MeanPathLength(ReadOnlySpan<float> point)
     {
         if (point.Length != FeatureCount)
         {
@@ -47,7 +55,6 @@ internal sealed class IsolationForest
             total += tree.PathLengthOf(point);
         }
 
-        // With ψ = 1 every path is 0 and c(1) = 0; every point is then equally (un)remarkable.
-        return _normaliser == 0 ? 0.5 : Math.Pow(2, -(total / _trees.Length) / _normaliser);
+        return total / _trees.Length;
     }
 }

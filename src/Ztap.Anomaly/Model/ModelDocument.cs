@@ -24,18 +24,21 @@ internal sealed record ContextDocument(
     int MaxProfiledSources,
     int MaxProfiledPairs);
 
-internal sealed record RangeDocument(string Feature, float Low, float Median, float High);
+internal sealed record RangeDocument(string Feature, float Min, float Low, float Median, float High, float Max);
 
 internal sealed record ForestDocument(int SubsampleSize, TreeDocument[] Trees);
 
 /// <summary>One tree as parallel arrays, one entry per node; a leaf has feature -1.</summary>
 internal sealed record TreeDocument(int[] Feature, float[] Threshold, int[] Left, int[] Size);
 
-internal sealed record ProfileDocument(BytesDocument Overall, SourceDocument[] Sources, PairDocument[] Pairs);
+internal sealed record ProfileDocument(BytesDocument Overall, SourceDocument[] Sources, PairDocument[] Pairs, ServiceDocument[] Services);
 
 internal sealed record SourceDocument(string Address, int[] Hours, int MaxPortsOnDestination, int MaxDestinations, BytesDocument Bytes);
 
 internal sealed record PairDocument(string Source, string Destination, BytesDocument Bytes);
+
+/// <summary>Training flows from a source to a protocol and port.</summary>
+internal sealed record ServiceDocument(string Source, string Protocol, int Port, int Flows);
 
 /// <summary>Count, sum and sum of squares of log(1 + bytes).</summary>
 internal sealed record BytesDocument(int Count, double Sum, double SumOfSquares);

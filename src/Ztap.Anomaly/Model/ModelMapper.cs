@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Net;
 using Ztap.Anomaly.Features;
 using Ztap.Anomaly.Forest;
+using Ztap.Core.Policy;
 
 namespace Ztap.Anomaly.Model;
 
@@ -11,7 +12,7 @@ internal static class ModelMapper
 {
     public static ModelDocument ToDocument(AnomalyModel model)
     {
-        var names = FeatureNames.Of(model.Features);
+        var names = FeatureLayout.Of(model.Features).Select(FeatureLayout.Name).ToList();
         var context = model.Context;
         return new ModelDocument(
             ModelFile.Format,
@@ -20,14 +21,16 @@ internal static class ModelMapper
             new ContextDocument(context.PortWindow.TotalSeconds, context.HostWindow.TotalSeconds, context.WindowCapacity,
                 context.ServiceCapacity, context.MaxProfiledSources, context.MaxProfiledPairs),
             model.Threshold,
-            [.. model.Ranges.Select((r, i) => new RangeDocument(names[i], r.Low, r.Median, r.High))],
+            [.. model.Ranges.Select((r, i) => new RangeDocument(names[i], r.Min, r.Low, r.Median, r.High, r.Max))],
             new ForestDocument(model.Forest.SubsampleSize, [.. model.Forest.Trees.Select(ToDocument)]),
             new ProfileDocument(
                 ToDocument(model.Profile.Overall),
                 [.. model.Profile.Sources.Select(s => new SourceDocument(
                     s.Key.ToAddress().ToString(), s.Value.Hours.ToArray(), s.Value.MaxPortsOnDestination, s.Value.MaxDestinations, ToDocument(s.Value.Bytes)))],
                 [.. model.Profile.Pairs.Select(p => new PairDocument(
-                    p.Key.Source.ToAddress().ToString(), p.Key.Destination.ToAddress().ToString(), ToDocument(p.Value)))]));
+                    p.Key.Source.ToAddress().ToString(), p.Key.Destination.ToAddress().ToString(), ToDocument(p.Value)))],
+                [.. model.Profile.Services.Select(s => new ServiceDocument(
+                    s.Key.Source.ToAddress().ToString(), ProtocolNames.Format((Protocol)(s.Key.Service >> 16)), s.Key.Service & 0xFFFF, s.Value))]));
     }
 
     public static (AnomalyModel? Model, string? Error) FromDocument(ModelDocument document)
@@ -38,8 +41,8 @@ internal static class ModelMapper
             return (null, $"unknown feature set \"{document.Features}\"; expected context or per_flow");
         }
 
-        var names = FeatureNames.Of(features);
-        if (document.Ranges.Length != names.Length || document.Ranges.Where((r, i) => r.Feature != names[i]).Any())
+        var names = FeatureLayout.Of(features).Select(FeatureLayout.Name).ToList();
+        if (document.Ranges.Length != names.Count || document.Ranges.Where((r, i) => r.Feature != names[i]).Any())
         {
             return (null, $"the feature ranges must name {string.Join(", ", names)} in that order");
         }
@@ -60,7 +63,7 @@ internal static class ModelMapper
         var trees = ImmutableArray.CreateBuilder<IsolationTree>(document.Forest.Trees.Length);
         foreach (var (tree, index) in document.Forest.Trees.Select((t, i) => (t, i)))
         {
-            if (ToTree(tree, names.Length, out var error) is not { } built)
+            if (ToTree(tree, names.Count, out var error) is not { } built)
             {
                 return (null, $"tree {index}: {error}");
             }
@@ -73,8 +76,8 @@ internal static class ModelMapper
             return (null, $"profile: {profileError}");
         }
 
-        var ranges = document.Ranges.Select(r => new FeatureRange(r.Low, r.Median, r.High)).ToImmutableArray();
-        var forest = new IsolationForest(trees.MoveToImmutable(), document.Forest.SubsampleSize, names.Length);
+        var ranges = document.Ranges.Select(r => new FeatureRange(r.Min, r.Low, r.Median, r.High, r.Max)).ToImmutableArray();
+        var forest = new IsolationForest(trees.MoveToImmutable(), document.Forest.SubsampleSize, names.Count);
         return (new AnomalyModel(features, context, forest, profile, document.Threshold, ranges), null);
     }
 
@@ -124,6 +127,17 @@ internal static class ModelMapper
             }
         }
 
-        return new TrafficProfile(sources.ToFrozenDictionary(), pairs.ToFrozenDictionary(), ToStats(document.Overall));
+        var services = new Dictionary<SourceService, int>();
+        foreach (var service in document.Services)
+        {
+            if (!IPAddress.TryParse(service.Source, out var from) || !ProtocolNames.TryParse(service.Protocol, out var protocol)
+                || service.Port is < 0 or > 65535 || !services.TryAdd(new SourceService(HostKey.Of(from), ((int)protocol << 16) | service.Port), service.Flows))
+            {
+                error = $"service {service.Source} -> {service.Port}/{service.Protocol} needs an address, a protocol and a port, and must appear once";
+                return null;
+            }
+        }
+
+        return new TrafficProfile(sources.ToFrozenDictionary(), pairs.ToFrozenDictionary(), services.ToFrozenDictionary(), ToStats(document.Overall));
     }
 }
