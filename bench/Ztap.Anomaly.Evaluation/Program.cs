@@ -5,9 +5,15 @@ using Ztap.Anomaly.Features;
 using Ztap.Anomaly.Forest;
 using Ztap.Anomaly.Rules;
 
-// evaluate (default): detection quality on synthetic traffic; memory: state growth over a long stream;
-// anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// evaluate [SEED] (default): detection quality on synthetic traffic; csv DIR [SEED]: write the data set as
+// flows CSV for the ztap CLI; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 var mode = args.Length > 0 ? args[0] : "evaluate";
+if (mode == "csv" && args.Length > 1)
+{
+    DatasetCsv.Write(Dataset.Generate(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1), args[1]);
+    return 0;
+}
+
 if (mode == "evaluate")
 {
     var seed = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;

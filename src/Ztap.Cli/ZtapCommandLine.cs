@@ -17,12 +17,14 @@ internal static class ZtapCommandLine
         Examples:
           ztap validate -f examples/policies examples/kubernetes
           ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
+          ztap anomaly score --model model.json --flows flows.csv
         """;
 
     public static Command Build(CliConsole console)
     {
         var validate = ValidateCommand.Create(console);
         var check = CheckCommand.Create(console);
+        var (anomaly, anomalyFooters) = AnomalyCommand.Create(console);
         var help = new HelpOption { Recursive = true };
 
         // A plain Command rather than RootCommand: the root is named "ztap" however the binary
@@ -33,14 +35,16 @@ internal static class ZtapCommandLine
             new VersionOption(),
             validate,
             check,
+            anomaly,
         };
 
-        help.Action = new HelpWithExamples((HelpAction)help.Action!, new Dictionary<Command, string>
+        var footers = new Dictionary<Command, string>(anomalyFooters)
         {
             [root] = RootFooter,
             [validate] = ValidateCommand.Footer,
             [check] = CheckCommand.Footer,
-        });
+        };
+        help.Action = new HelpWithExamples((HelpAction)help.Action!, footers);
         return root;
     }
 

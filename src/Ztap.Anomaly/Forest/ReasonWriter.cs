@@ -15,32 +15,37 @@ internal static class ReasonWriter
     public static string Explain(ObservedFlow flow, ReadOnlySpan<float> features, FlowContext context, AnomalyModel model)
     {
         var layout = FeatureLayout.Of(model.Features);
-        var (chosen, outside, above) = (0, 0.0, double.NegativeInfinity);
+        var candidates = new List<(int Feature, double Outside, double Above)>(features.Length);
         for (var f = 0; f < features.Length; f++)
         {
             var range = model.Ranges[f];
-            var (o, a) = (range.Outside(features[f]), range.Above(features[f]));
+            var (outside, above) = (range.Outside(features[f]), range.Above(features[f]));
             if (TwoSided(layout[f]))
             {
-                a = Math.Abs(a);
+                above = Math.Abs(above);
             }
             else if (features[f] < range.Min)
             {
                 // Less novelty or fewer ports than ever is no reason for an alert.
-                o = 0;
+                outside = 0;
             }
 
-            if (o > outside || (outside == 0 && o == 0 && a > above))
-            {
-                (chosen, outside, above) = (f, o, a);
-            }
+            candidates.Add((f, outside, above));
         }
 
-        var text = model.Features == FeatureSet.Context
-            ? Describe(layout[chosen], flow, context, model.Context)
-            : DescribeFlowOnly(layout[chosen], flow);
-        return outside > 0 || above > 1 ? text : $"unusual combination of features, foremost: {text}";
+        // Beyond anything seen in training comes first, then beyond the 99th percentile; at most two are named.
+        var ranked = candidates.OrderByDescending(c => c.Outside).ThenByDescending(c => c.Above).ToList();
+        var telling = ranked.Where(c => c.Outside > 0 || c.Above > 1).Take(2).ToList();
+        if (telling.Count == 0)
+        {
+            return $"unusual combination of features, foremost: {Describe(layout[ranked[0].Feature], flow, context, model)}";
+        }
+
+        return string.Join("; ", telling.Select(c => Describe(layout[c.Feature], flow, context, model)));
     }
+
+    private static string Describe(FlowFeature feature, ObservedFlow flow, FlowContext context, AnomalyModel model) =>
+        model.Features == FeatureSet.Context ? Describe(feature, flow, context, model.Context) : DescribeFlowOnly(feature, flow);
 
     /// <summary>Port, protocol and hour are odd at either end; every other feature only when high.</summary>
     private static bool TwoSided(FlowFeature feature) => feature is FlowFeature.Port or FlowFeature.Protocol or FlowFeature.Hour;

@@ -18,7 +18,10 @@ public sealed class ForestDetectorTests
             .ToList();
 
         Assert.True(results[^1].IsAnomaly);
-        Assert.Equal("10.0.1.7 contacted 200 ports on 10.0.2.3 in 60 s (at most 1 in training)", results[^1].Reason);
+        Assert.Equal(
+            "10.0.1.7 contacted 200 ports on 10.0.2.3 in 60 s (at most 1 in training); "
+            + "10.0.1.7 contacted 10.0.2.3:200/TCP, a service it never used in training",
+            results[^1].Reason);
     }
 
     [Fact]
