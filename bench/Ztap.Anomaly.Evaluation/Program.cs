@@ -4,13 +4,21 @@ using Ztap.Anomaly.Evaluation.Traffic;
 using Ztap.Anomaly.Features;
 using Ztap.Anomaly.Forest;
 using Ztap.Anomaly.Rules;
+using Ztap.Anomaly.Evaluation.Speed;
 
 // evaluate [SEED] (default): detection quality on synthetic traffic; csv DIR [SEED]: write the data set as
-// flows CSV for the ztap CLI; anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// flows CSV for the ztap CLI; memory: the detector's growth over a long stream; anything else goes to
+// BenchmarkDotNet (e.g. --filter '*').
 var mode = args.Length > 0 ? args[0] : "evaluate";
 if (mode == "csv" && args.Length > 1)
 {
     DatasetCsv.Write(Dataset.Generate(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1), args[1]);
+    return 0;
+}
+
+if (mode == "memory")
+{
+    MemoryGrowth.Run(Console.Out);
     return 0;
 }
 

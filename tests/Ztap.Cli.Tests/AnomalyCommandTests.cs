@@ -58,6 +58,32 @@ public sealed class AnomalyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rules_judge_the_flows_too_and_their_reasons_are_added()
+    {
+        var model = await TrainedModel();
+        var rules = Write("rules.yaml", ["countries:", "  suspicious: [KP]", "  score: 90"]);
+        var test = Write("test.csv", [Header, "2026-03-09T11:00:00Z,10.0.1.3,203.0.113.7,443,TCP,5000,,KP"]);
+
+        var run = await CliRun.Of("anomaly", "score", "--model", model, "--flows", test, "--rules", rules);
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+        Assert.Contains(",90.0,true,", run.Out, StringComparison.Ordinal);
+        Assert.Contains("10.0.1.3 contacted 203.0.113.7:443/TCP in KP, a country listed as suspicious", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_rules_file_is_reported_with_its_line_and_exits_1()
+    {
+        var model = await TrainedModel();
+        var rules = Write("rules.yaml", ["ports:", "  suspicious: [23, 0]"]);
+
+        var run = await CliRun.Of("anomaly", "score", "--model", model, "--flows", Office(days: 1), "--rules", rules);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("rules.yaml:2:20: error: ports.suspicious[1]: \"0\" is not a port number from 1 to 65535", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_flows_file_is_reported_like_a_compiler_and_exits_1()
     {
         var flows = Write("bad.csv", [Header, "noon,10.0.1.1,10.0.2.1,22,TCP,10,,"]);

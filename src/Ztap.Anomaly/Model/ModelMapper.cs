@@ -131,7 +131,7 @@ internal static class ModelMapper
         foreach (var service in document.Services)
         {
             if (!IPAddress.TryParse(service.Source, out var from) || !ProtocolNames.TryParse(service.Protocol, out var protocol)
-                || service.Port is < 0 or > 65535 || !services.TryAdd(new SourceService(HostKey.Of(from), ((int)protocol << 16) | service.Port), service.Flows))
+                || service.Port is < 0 or > 65535 || !services.TryAdd(new SourceService(HostKey.Of(from), SourceService.ServiceOf(protocol, service.Port)), service.Flows))
             {
                 error = $"service {service.Source} -> {service.Port}/{service.Protocol} needs an address, a protocol and a port, and must appear once";
                 return null;

@@ -15,11 +15,14 @@ internal static class AnomalyScoreCommand
     public const string Footer = """
         Prints the input rows with score (0-100), is_anomaly and reason added; rows are judged in timestamp
         order with the context of earlier rows (port scans, sweeps, beacons), and printed in file order.
-        Exit codes: 0 scored, 1 flows or model file invalid, 2 usage error, 3 a path does not exist.
+        With --rules, the rule detector (suspicious ports, countries, and volume when volume.max_bytes is set;
+        see docs/anomaly.md) judges each flow too: the higher score counts, and either can raise an alert.
+        Exit codes: 0 scored, 1 flows, model or rules file invalid, 2 usage error, 3 a path does not exist.
 
         Examples:
           ztap anomaly score --model model.json --flows today.csv
           ztap anomaly score --model model.json --flows today.csv -o json --out scored.json
+          ztap anomaly score --model model.json --flows today.csv --rules rules.yaml
         """;
 
     public static Command Create(CliConsole console)
@@ -29,35 +32,50 @@ internal static class AnomalyScoreCommand
         var output = new Option<string>("--output", "-o") { Description = "Output format.", HelpName = "csv|json", DefaultValueFactory = _ => "csv" };
         output.AcceptOnlyFromAmong("csv", "json");
         var outFile = new Option<string>("--out") { Description = "Write the output to this file instead of standard output.", HelpName = "FILE" };
-        var command = new Command("score", "Score the flows of a CSV file with a trained model.") { model, flows, output, outFile };
+        var rules = new Option<string>("--rules") { Description = "Also apply the rule detector configured in this YAML file.", HelpName = "FILE" };
+        var command = new Command("score", "Score the flows of a CSV file with a trained model.") { model, flows, output, outFile, rules };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetRequiredValue(model), parseResult.GetRequiredValue(flows), parseResult.GetValue(output) == "json",
-            parseResult.GetValue(outFile), console, cancellationToken));
+            new ScoreInputs(parseResult.GetRequiredValue(model), parseResult.GetRequiredValue(flows), parseResult.GetValue(rules)),
+            parseResult.GetValue(output) == "json", parseResult.GetValue(outFile), console, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string modelPath, string flowsPath, bool json, string? outPath, CliConsole console, CancellationToken cancellationToken)
+        ScoreInputs inputs, bool json, string? outPath, CliConsole console, CancellationToken cancellationToken)
     {
-        if (!InputPaths.AllExist([modelPath], console))
+        if (!InputPaths.AllExist([inputs.Model], console))
         {
             return ExitCodes.IoFailure;
         }
 
-        var (model, error) = await ModelFile.LoadAsync(modelPath, cancellationToken).ConfigureAwait(false);
+        var (model, error) = await ModelFile.LoadAsync(inputs.Model, cancellationToken).ConfigureAwait(false);
         if (model is null)
         {
-            console.Error.WriteLine($"{console.ErrorPalette.Error("error:")} {modelPath}: {error}");
+            console.Error.WriteLine($"{console.ErrorPalette.Error("error:")} {inputs.Model}: {error}");
             return ExitCodes.InvalidOrDenied;
         }
 
-        var (flows, exitCode) = await FlowsInput.LoadAsync(flowsPath, console, cancellationToken).ConfigureAwait(false);
+        IAnomalyDetector detector = new ForestDetector(model);
+        var (rules, countries, rulesExitCode) = inputs.Rules is null
+            ? (null, null, ExitCodes.Success)
+            : await RulesInput.LoadAsync(inputs.Rules, console, cancellationToken).ConfigureAwait(false);
+        using var database = countries;
+        if (inputs.Rules is not null)
+        {
+            if (rules is null)
+            {
+                return rulesExitCode;
+            }
+
+            detector = new CombinedDetector([detector, rules]);
+        }
+
+        var (flows, exitCode) = await FlowsInput.LoadAsync(inputs.Flows, console, cancellationToken).ConfigureAwait(false);
         if (flows is null)
         {
             return exitCode;
         }
 
-        var detector = new ForestDetector(model);
         var results = new AnomalyResult[flows.Rows.Length];
         foreach (var i in Enumerable.Range(0, results.Length).OrderBy(i => flows.Rows[i].Flow.Timestamp))
         {
@@ -80,4 +98,6 @@ internal static class AnomalyScoreCommand
         console.Out.WriteLine($"scored {Plural.Of(report.Rows.Length, "flow")}, {Plural.Of(report.Anomalies, "anomaly")}; written to {outPath}");
         return ExitCodes.Success;
     }
+
+    private sealed record ScoreInputs(string Model, string Flows, string? Rules);
 }
