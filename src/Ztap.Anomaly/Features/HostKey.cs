@@ -21,6 +21,18 @@ internal readonly record struct HostKey(UInt128 Value)
             : new HostKey(BinaryPrimitives.ReadUInt128BigEndian(bytes));
     }
 
+    /// <summary>
+    /// Folds the 128 bits with a multiplicative mix. The synthesized hash goes through UInt128's and
+    /// HashCode's general combining for every window and profile lookup, several per scored flow.
+    /// </summary>
+    public override int GetHashCode()
+    {
+        var folded = (ulong)Value ^ (ulong)(Value >> 64);
+        return (int)((folded * 0x9E3779B97F4A7C15UL) >> 32);
+    }
+
+    public bool Equals(HostKey other) => Value == other.Value;
+
     /// <summary>The address back, IPv4 for an IPv4-mapped key.</summary>
     public IPAddress ToAddress()
     {

@@ -9,7 +9,7 @@ namespace Ztap.Anomaly.Forest;
 /// </summary>
 internal sealed class IsolationForest
 {
-    private readonly IsolationTree[] _trees;
+    private readonly ForestWalk _walk;
     private readonly double _normaliser;
 
     public IsolationForest(ImmutableArray<IsolationTree> trees, int subsampleSize, int featureCount)
@@ -22,7 +22,7 @@ internal sealed class IsolationForest
         Trees = trees;
         SubsampleSize = subsampleSize;
         FeatureCount = featureCount;
-        _trees = [.. trees];
+        _walk = new ForestWalk(trees);
         _normaliser = PathLength.Average(subsampleSize);
     }
 
@@ -49,12 +49,6 @@ internal sealed class IsolationForest
             throw new ArgumentException($"expected {FeatureCount} features, got {point.Length}", nameof(point));
         }
 
-        var total = 0.0;
-        foreach (var tree in _trees)
-        {
-            total += tree.PathLengthOf(point);
-        }
-
-        return total / _trees.Length;
+        return _walk.TotalPathLength(point) / Trees.Length;
     }
 }

@@ -3,24 +3,29 @@ using System.Collections.Immutable;
 namespace Ztap.Anomaly.Forest;
 
 /// <summary>
-/// A grown isolation tree, stored as a flat node array so scoring walks memory in one direction.
-/// Each leaf's path length (its depth plus c(size) for the points it still holds) is worked out once
-/// here rather than on every lookup.
+/// A grown isolation tree as a flat node array, root first, checked to be a tree. Each leaf's path
+/// length (its depth plus c(size) for the points it still holds) is worked out once here; scoring walks
+/// the trees through <see cref="ForestWalk"/>.
 /// </summary>
 internal sealed class IsolationTree
 {
-    private readonly (int Feature, float Threshold, int Left)[] _walk;
     private readonly float[] _leafPath;
 
-    private IsolationTree(ImmutableArray<IsolationNode> nodes, (int, float, int)[] walk, float[] leafPath)
+    private IsolationTree(ImmutableArray<IsolationNode> nodes, float[] leafPath, int height)
     {
         Nodes = nodes;
-        _walk = walk;
         _leafPath = leafPath;
+        Height = height;
     }
 
     /// <summary>The nodes, root first; what the model file stores.</summary>
     public ImmutableArray<IsolationNode> Nodes { get; }
+
+    /// <summary>The depth of the deepest leaf.</summary>
+    public int Height { get; }
+
+    /// <summary>h for a point landing in leaf <paramref name="node"/>: its depth plus c(size); 0 for an inner node.</summary>
+    public float LeafPathLength(int node) => _leafPath[node];
 
     /// <summary>
     /// Builds a tree from its nodes, or returns null with a reason when they do not form one: every
@@ -36,13 +41,11 @@ internal sealed class IsolationTree
             return null;
         }
 
-        var walk = new (int, float, int)[nodes.Length];
         var leafPath = new float[nodes.Length];
         var depth = new int[nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
-            walk[i] = (node.Feature, node.Threshold, node.Left);
             if (node.IsLeaf)
             {
                 if (node.Size < 0)
@@ -55,7 +58,8 @@ internal sealed class IsolationTree
                 continue;
             }
 
-            if (node.Feature >= featureCount || node.Left <= i || node.Left + 1 >= nodes.Length || !float.IsFinite(node.Threshold))
+            // The walk packs a feature into 8 bits and a node index into 23.
+            if (node.Feature >= Math.Min(featureCount, 256) || nodes.Length >= 1 << 23 || node.Left <= i || node.Left + 1 >= nodes.Length || !float.IsFinite(node.Threshold))
             {
                 error = $"node {i} does not split on a known feature into later nodes";
                 return null;
@@ -65,20 +69,6 @@ internal sealed class IsolationTree
             depth[node.Left + 1] = depth[i] + 1;
         }
 
-        return new IsolationTree(nodes, walk, leafPath);
-    }
-
-    /// <summary>h(x): how deep the point lands, with c(size) added for an unfinished leaf.</summary>
-    public float PathLengthOf(ReadOnlySpan<float> point)
-    {
-        var walk = _walk;
-        var index = 0;
-        while (walk[index].Feature >= 0)
-        {
-            var (feature, threshold, left) = walk[index];
-            index = point[feature] < threshold ? left : left + 1;
-        }
-
-        return _leafPath[index];
+        return new IsolationTree(nodes, leafPath, depth.Max());
     }
 }
