@@ -15,12 +15,9 @@ internal sealed class FeatureExtractor
 
     public FeatureExtractor(FeatureSet set, ContextOptions options)
     {
-        Set = set;
         _layout = FeatureLayout.Of(set);
         _windows = set == FeatureSet.Context ? new ContextWindows(options) : null;
     }
-
-    public FeatureSet Set { get; }
 
     /// <summary>The length of the vectors written.</summary>
     public int Count => _layout.Length;

@@ -55,9 +55,9 @@ internal static class ModelMapper
             return (null, $"context: {problem}");
         }
 
-        if (document.Forest.Trees.Length == 0 || document.Forest.SubsampleSize < 2)
+        if (new ForestOptions(document.Forest.Trees.Length, document.Forest.SubsampleSize).Problem is { } forestProblem)
         {
-            return (null, "the forest needs at least one tree and a subsample size of at least 2");
+            return (null, $"forest: {forestProblem}");
         }
 
         var trees = ImmutableArray.CreateBuilder<IsolationTree>(document.Forest.Trees.Length);

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
 using Ztap.Anomaly.Yaml;
 using Ztap.Core.Diagnostics;
 
