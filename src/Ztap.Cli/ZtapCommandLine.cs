@@ -20,6 +20,7 @@ internal static class ZtapCommandLine
           ztap validate -f examples/policies examples/kubernetes
           ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
           ztap cloud sync -f examples/policies --region eu-west-1 --dry-run
+          ztap anomaly score --model model.json --flows flows.csv
         """;
 
     public static Command Build(CliConsole console)
@@ -27,6 +28,7 @@ internal static class ZtapCommandLine
         var validate = ValidateCommand.Create(console);
         var check = CheckCommand.Create(console);
         var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);
+        var (anomaly, anomalyFooters) = AnomalyCommand.Create(console);
         var help = new HelpOption { Recursive = true };
 
         // A plain Command rather than RootCommand: the root is named "ztap" however the binary
@@ -38,16 +40,18 @@ internal static class ZtapCommandLine
             validate,
             check,
             cloud,
+            anomaly,
         };
 
-        help.Action = new HelpWithExamples((HelpAction)help.Action!, new Dictionary<Command, string>
+        var footers = new Dictionary<Command, string>(anomalyFooters)
         {
             [root] = RootFooter,
             [validate] = ValidateCommand.Footer,
             [check] = CheckCommand.Footer,
             [discover] = CloudDiscoverCommand.Footer,
             [sync] = CloudSyncCommand.Footer,
-        });
+        };
+        help.Action = new HelpWithExamples((HelpAction)help.Action!, footers);
         return root;
     }
 

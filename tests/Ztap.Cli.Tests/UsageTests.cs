@@ -8,6 +8,10 @@ public sealed class UsageTests
     [InlineData("help-check.txt", new[] { "check", "-h" })]
     [InlineData("help-cloud-discover.txt", new[] { "cloud", "discover", "--help" })]
     [InlineData("help-cloud-sync.txt", new[] { "cloud", "sync", "--help" })]
+    [InlineData("help-anomaly.txt", new[] { "anomaly", "--help" })]
+    [InlineData("help-anomaly-train.txt", new[] { "anomaly", "train", "--help" })]
+    [InlineData("help-anomaly-score.txt", new[] { "anomaly", "score", "--help" })]
+    [InlineData("help-anomaly-serve.txt", new[] { "anomaly", "serve", "--help" })]
     public async Task Every_command_has_help_with_examples(string snapshot, string[] args)
     {
         var run = await CliRun.Of(args);
@@ -30,6 +34,9 @@ public sealed class UsageTests
     [InlineData("--port: 70000 is not a port number from 1 to 65535", new[] { "check", "-f", "examples", "-i", "examples/inventory.yaml", "--from", "web-1", "--to", "db-1", "--port", "70000" })]
     [InlineData("--protocol: \"GRE\" is not a protocol", new[] { "check", "-f", "examples", "-i", "examples/inventory.yaml", "--from", "web-1", "--to", "db-1", "--protocol", "GRE" })]
     [InlineData("--fail-on-deny applies to --flows", new[] { "check", "-f", "examples", "-i", "examples/inventory.yaml", "--from", "web-1", "--to", "db-1", "--port", "1", "--fail-on-deny" })]
+    [InlineData("Option '--model' is required.", new[] { "anomaly", "train", "--flows", "f.csv" })]
+    [InlineData("Argument 'table' not recognized.", new[] { "anomaly", "score", "--model", "m.json", "--flows", "f.csv", "-o", "table" })]
+    [InlineData("--listen: \"localhost\" is not an address and port such as 127.0.0.1:5000", new[] { "anomaly", "serve", "--listen", "localhost" })]
     public async Task Usage_errors_exit_2_with_the_reason_and_a_pointer_to_help(string reason, string[] args)
     {
         var run = await CliRun.Of(args);

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Ztap.Anomaly.Service;
+
+/// <summary>
+/// The detector over HTTP, compatible with the seed's Python service: <c>GET /health</c>, <c>POST /train</c>
+/// (a list of flows or <c>{"flows": [...]}</c>), <c>POST /detect</c> (one flow, answered with <c>score</c>,
+/// <c>is_anomaly</c> and <c>reason</c>), plus <c>POST /detect/batch</c>. Built on HttpListener, which is
+/// part of the base library: the ztap binary stays NativeAOT-clean without the ASP.NET Core framework.
+/// Requests run one at a time through the detector, whose streaming state is not thread-safe.
+/// </summary>
+public sealed class AnomalyService(IAnomalyDetector detector, bool trained, ServiceOptions options, TimeProvider time) : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly SemaphoreSlim _detectorGate = new(1, 1);
+    private bool _trained = trained;
+
+    /// <summary>
+    /// Starts listening and returns the address listened on. Port 0 picks a free port; as HttpListener
+    /// cannot report one it chose, a free port is found first and the start retried if another process takes it.
+    /// </summary>
+    public IPEndPoint Start(IPEndPoint listen)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var endpoint = listen.Port == 0 ? new IPEndPoint(listen.Address, FreePort(listen.Address)) : listen;
+            var host = endpoint.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{endpoint.Address}]" : endpoint.Address.ToString();
+            _listener.Prefixes.Clear();
+            _listener.Prefixes.Add($"http://{host}:{endpoint.Port}/");
+            try
+            {
+                _listener.Start();
+                return endpoint;
+            }
+            catch (HttpListenerException) when (listen.Port == 0 && attempt < 5)
+            {
+                // Another process took the port between finding it and binding it; find another.
+            }
+            catch (HttpListenerException e)
+            {
+                throw new IOException($"listening on {endpoint}: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>Serves requests until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var stop = cancellationToken.Register(_listener.Stop);
+        var handlers = new List<Task>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            handlers.RemoveAll(t => t.IsCompleted);
+            handlers.Add(HandleAsync(context, cancellationToken));
+        }
+
+        await Task.WhenAll(handlers).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _listener.Close();
+        _detectorGate.Dispose();
+    }
+
+    private async Task HandleAsync(HttpListenerContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        ServiceResponse response;
+        try
+        {
+            response = await RouteAsync(request.HttpMethod, request.Url?.AbsolutePath ?? "/", request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            response = ServiceResponse.Error(503, "the service is stopping");
+        }
+
+        await WriteAsync(context.Response, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ServiceResponse> RouteAsync(string method, string path, HttpListenerRequest request, CancellationToken cancellationToken)
+    {
+        var routes = new ServiceRoutes(detector, options, time);
+        switch (method, path)
+        {
+            case ("GET", "/health"):
+                return routes.Health(_trained);
+            case ("POST", "/train" or "/detect" or "/detect/batch"):
+                var (json, problem) = await RequestBody.ReadAsync(request.InputStream, request.ContentLength64, options.MaxRequestBytes, cancellationToken)
+                    .ConfigureAwait(false);
+                if (json is null)
+                {
+                    return problem!;
+                }
+
+                using (json)
+                {
+                    await _detectorGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        var response = path == "/train" ? routes.Train(json.RootElement, out var nowTrained) : Detect(routes, path, json.RootElement, out nowTrained);
+                        _trained |= nowTrained;
+                        return response;
+                    }
+                    finally
+                    {
+                        _detectorGate.Release();
+                    }
+                }
+
+            case (_, "/health" or "/train" or "/detect" or "/detect/batch"):
+                return ServiceResponse.Error(405, $"{path} does not take {method}");
+            default:
+                return ServiceResponse.Error(404, $"no endpoint {path}; try GET /health, POST /train, POST /detect or POST /detect/batch");
+        }
+    }
+
+    private ServiceResponse Detect(ServiceRoutes routes, string path, JsonElement root, out bool nowTrained)
+    {
+        nowTrained = false;
+        return !_trained
+            ? ServiceResponse.Error(409, "no model yet: POST /train first, or start the service with --model")
+            : path == "/detect" ? routes.Detect(root) : routes.DetectBatch(root);
+    }
+
+    private static async Task WriteAsync(HttpListenerResponse response, ServiceResponse result, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        await using (var json = new Utf8JsonWriter(body))
+        {
+            result.Body(json);
+        }
+
+        response.StatusCode = result.Status;
+        response.ContentType = "application/json";
+        response.ContentLength64 = body.Length;
+        try
+        {
+            await response.OutputStream.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpListenerException)
+        {
+            // The client went away before reading its answer; nothing is left to tell it.
+        }
+        finally
+        {
+            response.Close();
+        }
+    }
+
+    private static int FreePort(IPAddress address)
+    {
+        using var probe = new TcpListener(address, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
