@@ -47,7 +47,7 @@
 	struct {                                                                      \
 		__uint(type, BPF_MAP_TYPE_HASH);                                          \
 		__uint(max_entries, ZTAP_MAX_SUBJECTS);                                   \
-		__type(key, __u64);                                                       \
+		__type(key, struct ztap_subject_key);                                     \
 		__type(value, struct ztap_subject);                                       \
 		PINNED;                                                                   \
 	} ztap_subjects_##n SEC(".maps");                                             \
@@ -171,25 +171,20 @@ static __always_inline void conntrack_key(const struct packet *p, __u8 hook, __u
 /* A packet of a flow that the active generation already decided passes on one lookup; anything
  * else (a TCP SYN, a first UDP or ICMP packet, a flow decided by an older generation) is decided
  * again, and a flow now denied loses its conntrack entry, so tightening a policy cuts it. */
-static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
+static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const struct packet *packet,
+				       __u32 generation, const __u32 slot)
 {
-	struct packet p = {};
+	struct packet p = *packet;
 	struct ztap_ct_key key = {};
 	struct ztap_ct_entry fresh_entry = {};
 	struct ztap_ct_entry *entry;
 	struct ztap_settings *settings;
 	struct decision d;
 	struct flow f;
-	__u32 generation, slot, local_identity;
+	__u32 local_identity;
 	__u64 cgroup = 0;
 	int fresh;
 
-	if (!parse_packet(skb, &p) || p.link_local_control || same_address(&p))
-		return PASS;
-	generation = active_generation();
-	if (!generation)
-		return PASS;
-	slot = generation & 1;
 	settings = bpf_map_lookup_elem(&ztap_settings, &slot);
 	local_identity = skb_subject(slot, skb, &cgroup);
 	if (!settings || local_identity == ZTAP_NONE)
@@ -201,6 +196,7 @@ static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 	if (!fresh && entry->generation == generation)
 		return PASS;
 
+	local_identity = own_identity(slot, cgroup, local_identity, p.family, key.local);
 	orient(&f, &key, fresh ? hook : entry->origin, local_identity, identity_of(slot, p.family, key.remote));
 	decide(slot, &f, hook, &d);
 	if (d.verdict == ZTAP_VERDICT_DENY && settings->mode == ZTAP_MODE_AUDIT)
@@ -225,6 +221,21 @@ static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 		entry->verdict = d.verdict;
 	}
 	return PASS;
+}
+
+/* Each slot gets its own copy of the handler, with the slot a constant: every map reference is
+ * then fixed, which keeps the verifier's work linear instead of doubling at each lookup. */
+static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
+{
+	struct packet p = {};
+	__u32 generation;
+
+	if (!parse_packet(skb, &p) || p.link_local_control || same_address(&p))
+		return PASS;
+	generation = active_generation();
+	if (!generation)
+		return PASS;
+	return generation & 1 ? handle_slot(skb, hook, &p, generation, 1) : handle_slot(skb, hook, &p, generation, 0);
 }
 
 SEC("cgroup_skb/ingress")

@@ -77,7 +77,7 @@ static __always_inline int side_allows(__u32 slot, __u32 subject, __u8 direction
 }
 
 /* hook names the side whose rule is reported when both sides are isolated. */
-static __always_inline void decide(__u32 slot, const struct flow *f, __u8 hook, struct decision *d)
+static __always_inline void decide_in_slot(__u32 slot, const struct flow *f, __u8 hook, struct decision *d)
 {
 	struct ztap_policy_value egress, ingress;
 	__u32 egress_isolating, ingress_isolating;
@@ -104,6 +104,28 @@ static __always_inline void decide(__u32 slot, const struct flow *f, __u8 hook, 
 		d->rule = ingress.rule;
 		d->policy = ingress.policy;
 	}
+}
+
+/* Deciding is verified once per slot as a function of its own (a global function), rather than
+ * again for every path of every program that calls it. */
+#define DECIDE_IN(n)                                                                            \
+	__noinline int decide_##n(const struct flow *f, __u32 hook, struct decision *d)             \
+	{                                                                                           \
+		if (!f || !d)                                                                           \
+			return 0;                                                                           \
+		decide_in_slot(n, f, hook, d);                                                          \
+		return 0;                                                                               \
+	}
+
+DECIDE_IN(0)
+DECIDE_IN(1)
+
+static __always_inline void decide(const __u32 slot, const struct flow *f, __u8 hook, struct decision *d)
+{
+	if (slot)
+		decide_1(f, hook, d);
+	else
+		decide_0(f, hook, d);
 }
 
 static __always_inline void add(struct ztap_counter *counter, __u32 bytes)

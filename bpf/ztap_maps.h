@@ -8,7 +8,7 @@
 
 /* Capacities. The loader refuses a policy set that does not fit before touching anything. */
 #define ZTAP_MAX_PREFIXES 262144
-#define ZTAP_MAX_SUBJECTS 4096
+#define ZTAP_MAX_SUBJECTS 16384
 #define ZTAP_MAX_ISOLATIONS 131072
 #define ZTAP_MAX_POLICY_ENTRIES 1048576
 #define ZTAP_MAX_RULES 65536
@@ -57,7 +57,15 @@ struct ztap_ipcache_value {
 	__u32 identity;
 };
 
-/* Who the sockets of an attached cgroup are. Keyed by cgroup id (__u64). */
+/* Who the sockets of an attached cgroup are. identity 0 holds the workload's primary identity
+ * (that of its first address); one entry per identity of its addresses says which addresses it
+ * may speak for, since a workload's addresses can lie in different policy CIDRs. */
+struct ztap_subject_key {
+	__u64 cgroup;
+	__u32 identity;
+	__u32 pad;
+};
+
 struct ztap_subject {
 	__u32 identity;
 };

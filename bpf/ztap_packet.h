@@ -108,9 +108,12 @@ static __always_inline int parse_v6(struct __sk_buff *skb, struct packet *p)
 	return load_transport(skb, offset, next, p);
 }
 
-/* Returns 0 for anything that is not IP, which ztap leaves alone. */
-static __always_inline int parse_packet(struct __sk_buff *skb, struct packet *p)
+/* Returns 0 for anything that is not IP, which ztap leaves alone. A global function, so its
+ * branches are verified once rather than on every path of the programs that call it. */
+__noinline int parse_packet(struct __sk_buff *skb, struct packet *p)
 {
+	if (!p)
+		return 0;
 	p->bytes = skb->len;
 	if (skb->protocol == bpf_htons(ETH_P_IP))
 		return parse_v4(skb, p);

@@ -22,7 +22,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
     {
         var cgroup2 = HostPreflight.Check(location.PinRoot);
         var subjects = LocalSubject.Resolve(set, cgroup2, options.WholeHost);
-        var image = DatapathImage.Build(set, subjects.ToDictionary(s => s.Cgroup.Id, s => s.Workload.Identity));
+        var image = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)]);
         DatapathCapacity.Check(image);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -89,7 +89,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         var cgroup2 = MountTable.Read().Cgroup2
             ?? throw new EnforcementException(EnforcementFailure.Unsupported, "no cgroup v2 mount found in /proc/self/mountinfo");
         var subjects = LocalSubject.Resolve(set, cgroup2, options.WholeHost);
-        var image = DatapathImage.Build(set, subjects.ToDictionary(s => s.Cgroup.Id, s => s.Workload.Identity));
+        var image = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)]);
         DatapathCapacity.Check(image);
         return Task.FromResult(EbpfPlan.Describe(set, subjects, image));
     }

@@ -1,11 +1,15 @@
+using System.Collections.Immutable;
 using Ztap.Core.Compiler;
+using Ztap.Enforcement.Ebpf.Datapath;
 using Ztap.Enforcement.Ebpf.Kernel;
 
 namespace Ztap.Enforcement.Ebpf;
 
 /// <summary>A workload of the inventory that runs on this host, resolved to its cgroup and identity.</summary>
-internal sealed record LocalSubject(AttachedWorkload Workload, CgroupDirectory Cgroup)
+internal sealed record LocalSubject(AttachedWorkload Workload, CgroupDirectory Cgroup, ImmutableArray<uint> Identities)
 {
+    public SubjectEntry Entry => new(Cgroup.Id, Workload.Identity, Identities);
+
     /// <summary>
     /// The inventory's workloads with a cgroup. Each must have an address (its identity comes from
     /// it) and an existing cgroup; the root cgroup only with whole-host enforcement.
@@ -40,7 +44,10 @@ internal sealed record LocalSubject(AttachedWorkload Workload, CgroupDirectory C
             }
 
             var identity = set.IdentityOf(workload.Addresses[0]).Number;
-            subjects.Add(new LocalSubject(new AttachedWorkload(workload.QualifiedName, cgroup.Path, cgroup.Id, identity), cgroup));
+            subjects.Add(new LocalSubject(
+                new AttachedWorkload(workload.QualifiedName, cgroup.Path, cgroup.Id, identity),
+                cgroup,
+                [.. workload.Addresses.Select(a => set.IdentityOf(a).Number)]));
         }
 
         foreach (var shared in subjects.GroupBy(s => s.Cgroup.Id).Where(g => g.Count() > 1))

@@ -13,7 +13,7 @@ internal sealed class DatapathImage
 {
     private DatapathImage(
         MapImage<IpcacheKey, uint> ipcache,
-        MapImage<ulong, uint> subjects,
+        MapImage<SubjectKey, uint> subjects,
         MapImage<IsolationKey, uint> isolated,
         MapImage<PolicyKey, PolicyValue> policy,
         int rules,
@@ -29,7 +29,7 @@ internal sealed class DatapathImage
 
     public MapImage<IpcacheKey, uint> Ipcache { get; }
 
-    public MapImage<ulong, uint> Subjects { get; }
+    public MapImage<SubjectKey, uint> Subjects { get; }
 
     public MapImage<IsolationKey, uint> Isolated { get; }
 
@@ -41,8 +41,7 @@ internal sealed class DatapathImage
     /// <summary>How many policy counters the version uses (denials are counted per isolating policy).</summary>
     public int PolicyCount { get; }
 
-    /// <param name="subjects">The attached cgroups by id, with the identity of the workload each one runs.</param>
-    public static DatapathImage Build(PolicySet set, IReadOnlyDictionary<ulong, uint> subjects)
+    public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects)
     {
         var ipcache = set.Prefixes.Select(p => IpcacheKey.From(p.Prefix)).ToArray();
         var ipcacheValues = set.Prefixes.Select(p => p.Identity).ToArray();
@@ -87,7 +86,7 @@ internal sealed class DatapathImage
 
         return new DatapathImage(
             new MapImage<IpcacheKey, uint>(ipcache, ipcacheValues),
-            new MapImage<ulong, uint>([.. subjects.Keys], [.. subjects.Values]),
+            SubjectImage(subjects),
             new MapImage<IsolationKey, uint>([.. isolatedKeys], [.. isolatedValues]),
             new MapImage<PolicyKey, PolicyValue>([.. policyKeys], [.. policyValues]),
             set.Rules.Length,
@@ -95,4 +94,12 @@ internal sealed class DatapathImage
     }
 
     private static byte Protocol(Protocol? protocol) => (byte?)protocol ?? DatapathLimits.AnyProtocol;
+
+    private static MapImage<SubjectKey, uint> SubjectImage(IReadOnlyList<SubjectEntry> subjects)
+    {
+        var entries = subjects.SelectMany(s => s.Identities.Distinct()
+            .Select(identity => (Key: new SubjectKey { Cgroup = s.Cgroup, Identity = identity }, Value: identity))
+            .Prepend((Key: new SubjectKey { Cgroup = s.Cgroup, Identity = SubjectKey.Primary }, Value: s.Identity))).ToList();
+        return new MapImage<SubjectKey, uint>([.. entries.Select(e => e.Key)], [.. entries.Select(e => e.Value)]);
+    }
 }

@@ -12,7 +12,9 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// </summary>
 internal sealed unsafe class LibBpfLog : IDisposable
 {
-    private const int LineLimit = 4096;
+    // An x86-64 va_list points at a 24-byte state that vsnprintf advances; saving and restoring
+    // it is va_copy, which lets the message be measured first and then formatted whole.
+    private const int VaListStateBytes = 24;
     private const int KeptCharacters = 64 * 1024;
 
     [ThreadStatic]
@@ -42,11 +44,24 @@ internal sealed unsafe class LibBpfLog : IDisposable
             return 0;
         }
 
-        var buffer = stackalloc byte[LineLimit];
-        var length = LibC.VsnPrintf(buffer, LineLimit, format, arguments);
-        if (length > 0)
+        var saved = stackalloc byte[VaListStateBytes];
+        new ReadOnlySpan<byte>((void*)arguments, VaListStateBytes).CopyTo(new Span<byte>(saved, VaListStateBytes));
+        var length = LibC.VsnPrintf(null, 0, format, arguments);
+        if (length <= 0)
         {
-            sink.Append(Encoding.UTF8.GetString(buffer, Math.Min(length, LineLimit - 1)));
+            return 0;
+        }
+
+        new ReadOnlySpan<byte>(saved, VaListStateBytes).CopyTo(new Span<byte>((void*)arguments, VaListStateBytes));
+        var buffer = (byte*)NativeMemory.Alloc((nuint)length + 1);
+        try
+        {
+            var written = LibC.VsnPrintf(buffer, (nuint)length + 1, format, arguments);
+            sink.Append(Encoding.UTF8.GetString(buffer, Math.Min(written, length)));
+        }
+        finally
+        {
+            NativeMemory.Free(buffer);
         }
 
         return 0;

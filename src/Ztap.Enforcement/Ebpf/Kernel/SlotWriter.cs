@@ -49,7 +49,7 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
 
     private static SlotContent ReadBack(SlotMaps slot) => new(
         MapImage<IpcacheKey, uint>.KeysOnly([.. slot.Ipcache.Keys<IpcacheKey>()]),
-        MapImage<ulong, uint>.KeysOnly([.. slot.Subjects.Keys<ulong>()]),
+        MapImage<SubjectKey, uint>.KeysOnly([.. slot.Subjects.Keys<SubjectKey>()]),
         MapImage<IsolationKey, uint>.KeysOnly([.. slot.Isolated.Keys<IsolationKey>()]),
         MapImage<PolicyKey, PolicyValue>.KeysOnly([.. slot.Policy.Keys<PolicyKey>()]));
 

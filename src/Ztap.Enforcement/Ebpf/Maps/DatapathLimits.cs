@@ -4,7 +4,7 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 internal static class DatapathLimits
 {
     public const int MaxPrefixes = 262144;
-    public const int MaxSubjects = 4096;
+    public const int MaxSubjects = 16384;
     public const int MaxIsolations = 131072;
     public const int MaxPolicyEntries = 1048576;
     public const int MaxRules = 65536;

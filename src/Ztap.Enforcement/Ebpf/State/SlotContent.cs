@@ -6,6 +6,6 @@ namespace Ztap.Enforcement.Ebpf.State;
 /// <summary>The entries a slot's maps hold, as far as ztap knows them.</summary>
 internal sealed record SlotContent(
     MapImage<IpcacheKey, uint> Ipcache,
-    MapImage<ulong, uint> Subjects,
+    MapImage<SubjectKey, uint> Subjects,
     MapImage<IsolationKey, uint> Isolated,
     MapImage<PolicyKey, PolicyValue> Policy);

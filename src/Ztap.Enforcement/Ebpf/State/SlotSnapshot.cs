@@ -51,7 +51,7 @@ internal static class SlotSnapshot
 
         return new SlotContent(
             ReadImage<IpcacheKey, uint>(reader),
-            ReadImage<ulong, uint>(reader),
+            ReadImage<SubjectKey, uint>(reader),
             ReadImage<IsolationKey, uint>(reader),
             ReadImage<PolicyKey, PolicyValue>(reader));
     }
