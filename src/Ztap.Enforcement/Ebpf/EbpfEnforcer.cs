@@ -106,18 +106,18 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
 
         // Unlinking a pin on bpffs unpins it; the kernel frees each map once no program holds it.
         var installed = Directory.Exists(location.PinRoot);
-        foreach (var name in PinnedMaps.Names)
-        {
-            File.Delete(Path.Join(location.PinRoot, name));
-        }
-
-        if (Directory.Exists(links.Directory))
-        {
-            Directory.Delete(links.Directory);
-        }
-
         if (installed)
         {
+            foreach (var name in PinnedMaps.Names)
+            {
+                File.Delete(Path.Join(location.PinRoot, name));
+            }
+
+            if (Directory.Exists(links.Directory))
+            {
+                Directory.Delete(links.Directory);
+            }
+
             Directory.Delete(location.PinRoot);
         }
 
