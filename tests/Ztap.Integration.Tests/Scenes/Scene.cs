@@ -114,31 +114,50 @@ internal sealed class Scene : IAsyncDisposable
     /// <summary>Starts an interactive client (stream or loop) that answers one line per line it is sent.</summary>
     public ProbeSession Open(string cgroup, string side, params string[] arguments) => new(Start(cgroup, side, arguments));
 
+    /// <summary>Removes everything, each step on its own, so one failing step never leaves the others behind.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
+        var failures = new List<Exception>();
+        async Task Step(Func<Task> step)
         {
-            if (!process.HasExited)
+            try
             {
-                process.Kill();
+                await step();
             }
-
-            await process.WaitForExitAsync();
-            process.Dispose();
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
         }
 
-        await Enforcer.RemoveAsync(CancellationToken.None);
+        foreach (var process in _processes)
+        {
+            await Step(async () =>
+            {
+                using (process)
+                {
+                    process.Kill();
+                    await process.WaitForExitAsync();
+                }
+            });
+        }
+
+        await Step(() => Enforcer.RemoveAsync(CancellationToken.None));
         foreach (var cgroup in Enumerable.Reverse(_cgroups).Append(Id).Select(c => Path.Join(Cgroup2, c)).Where(Directory.Exists))
         {
-            Directory.Delete(cgroup);
+            await Step(() => Task.Run(() => Directory.Delete(cgroup)));
         }
 
         foreach (var side in new[] { "a", "b" })
         {
-            Shell.TryRun("ip", "netns", "del", Namespace(side));
+            await Step(() => Task.Run(() => Shell.TryRun("ip", "netns", "del", Namespace(side))));
         }
 
-        Directory.Delete(Location.StateDirectory, recursive: true);
+        await Step(() => Task.Run(() => Directory.Delete(Location.StateDirectory, recursive: true)));
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("cleaning up the scene", failures);
+        }
     }
 
     private Process Start(string cgroup, string side, string[] arguments)
