@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>A bug in ztap; the message asks for a report.</summary>
     public const int InternalError = 4;
 
+    /// <summary>The host refused to enforce: not root, a missing capability, no cgroup v2 or BPF, a kernel error.</summary>
+    public const int EnforcementFailed = 5;
+
     /// <summary>Interrupted (Ctrl-C), as shells report a process ended by SIGINT.</summary>
     public const int Cancelled = 130;
 }

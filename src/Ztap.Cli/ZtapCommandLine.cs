@@ -12,17 +12,21 @@ namespace Ztap.Cli;
 internal static class ZtapCommandLine
 {
     private const string RootFooter = """
-        Exit codes: 0 success, 1 input invalid or flow denied, 2 usage error, 3 file missing or unreadable.
+        Exit codes: 0 success, 1 input invalid or flow denied, 2 usage error, 3 file missing or unreadable,
+        5 the host refused to enforce.
 
         Examples:
           ztap validate -f examples/policies examples/kubernetes
           ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
+          ztap enforce -f examples/policies -i examples/inventory.yaml
         """;
 
     public static Command Build(CliConsole console)
     {
         var validate = ValidateCommand.Create(console);
         var check = CheckCommand.Create(console);
+        var enforce = EnforceCommand.Create(console);
+        var status = StatusCommand.Create(console);
         var help = new HelpOption { Recursive = true };
 
         // A plain Command rather than RootCommand: the root is named "ztap" however the binary
@@ -33,6 +37,8 @@ internal static class ZtapCommandLine
             new VersionOption(),
             validate,
             check,
+            enforce,
+            status,
         };
 
         help.Action = new HelpWithExamples((HelpAction)help.Action!, new Dictionary<Command, string>
@@ -40,6 +46,8 @@ internal static class ZtapCommandLine
             [root] = RootFooter,
             [validate] = ValidateCommand.Footer,
             [check] = CheckCommand.Footer,
+            [enforce] = EnforceCommand.Footer,
+            [status] = StatusCommand.Footer,
         });
         return root;
     }

@@ -71,6 +71,10 @@ internal sealed class Estate
             Cgroup = _cgroups[w],
         }));
 
+    /// <summary>The same inventory as the file <c>ztap enforce -i</c> reads.</summary>
+    public string InventoryYaml() => "workloads:\n" + string.Concat(All.Where(w => w.InInventory).Select(w =>
+        $"  - {{name: {w.Name}, namespace: prod, labels: {{app: {w.App}}}, ips: [{w.V4}, \"{w.V6}\"], cgroup: {_cgroups[w]}}}\n"));
+
     public PolicySet Compile(string policiesYaml)
     {
         var loaded = PolicyLoader.Parse(policiesYaml, "policies.yaml", InputLimits.Default);

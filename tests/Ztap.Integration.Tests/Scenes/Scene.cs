@@ -17,6 +17,7 @@ internal sealed class Scene : IAsyncDisposable
     private readonly ProbeBinary _probe;
     private readonly List<Process> _processes = [];
     private readonly List<string> _cgroups = [];
+    private readonly List<Action> _cleanups = [];
 
     private Scene(ProbeBinary probe, string id, string cgroup2)
     {
@@ -114,6 +115,9 @@ internal sealed class Scene : IAsyncDisposable
     /// <summary>Starts an interactive client (stream or loop) that answers one line per line it is sent.</summary>
     public ProbeSession Open(string cgroup, string side, params string[] arguments) => new(Start(cgroup, side, arguments));
 
+    /// <summary>Registers something a test created beside the scene, removed with it.</summary>
+    public void OnDispose(Action cleanup) => _cleanups.Add(cleanup);
+
     /// <summary>Removes everything, each step on its own, so one failing step never leaves the others behind.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -154,6 +158,11 @@ internal sealed class Scene : IAsyncDisposable
         }
 
         await Step(() => Task.Run(() => Directory.Delete(Location.StateDirectory, recursive: true)));
+        foreach (var cleanup in _cleanups)
+        {
+            await Step(() => Task.Run(cleanup));
+        }
+
         if (failures.Count > 0)
         {
             throw new AggregateException("cleaning up the scene", failures);
