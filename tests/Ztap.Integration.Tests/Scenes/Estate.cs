@@ -83,7 +83,7 @@ internal sealed class Estate
     }
 
     /// <summary>Sends one flow from a workload's cgroup and reports what the kernel did with it.</summary>
-    public string Attempt(SceneWorkload from, Flow flow, int timeoutMs = 400)
+    public string Attempt(SceneWorkload from, Flow flow, int timeoutMs = 1000)
     {
         var timeout = timeoutMs.ToString(CultureInfo.InvariantCulture);
         var port = flow.Port.ToString(CultureInfo.InvariantCulture);
