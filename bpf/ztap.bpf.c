@@ -172,28 +172,21 @@ static __always_inline void conntrack_key(const struct packet *p, __u8 hook, __u
  * else (a TCP SYN, a first UDP or ICMP packet, a flow decided by an older generation) is decided
  * again, and a flow now denied loses its conntrack entry, so tightening a policy cuts it. */
 static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const struct packet *packet,
+				       const struct ztap_ct_key *ct_key, struct ztap_ct_entry *entry, int fresh,
 				       __u32 generation, const __u32 slot)
 {
 	struct packet p = *packet;
-	struct ztap_ct_key key = {};
+	struct ztap_ct_key key = *ct_key;
 	struct ztap_ct_entry fresh_entry = {};
-	struct ztap_ct_entry *entry;
 	struct ztap_settings *settings;
 	struct decision d;
 	struct flow f;
 	__u32 local_identity;
 	__u64 cgroup = 0;
-	int fresh;
 
 	settings = bpf_map_lookup_elem(&ztap_settings, &slot);
 	local_identity = skb_subject(slot, skb, &cgroup);
 	if (!settings || local_identity == ZTAP_NONE)
-		return PASS;
-
-	conntrack_key(&p, hook, cgroup, &key);
-	entry = bpf_map_lookup_elem(&ztap_conntrack, &key);
-	fresh = !entry || is_new_tcp_connection(&p);
-	if (!fresh && entry->generation == generation)
 		return PASS;
 
 	local_identity = own_identity(slot, cgroup, local_identity, p.family, key.local);
@@ -223,19 +216,29 @@ static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const s
 	return PASS;
 }
 
-/* Each slot gets its own copy of the handler, with the slot a constant: every map reference is
- * then fixed, which keeps the verifier's work linear instead of doubling at each lookup. */
+/* The fast path (a flow the active generation already decided) needs no slot: conntrack is keyed
+ * by the socket's own cgroup. Anything else goes to a copy of the handler per slot, with the slot
+ * a constant: every map reference is then fixed, which keeps the verifier's work linear. */
 static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 {
 	struct packet p = {};
+	struct ztap_ct_key key = {};
+	struct ztap_ct_entry *entry;
 	__u32 generation;
+	int fresh;
 
 	if (!parse_packet(skb, &p) || p.link_local_control || same_address(&p))
 		return PASS;
 	generation = active_generation();
 	if (!generation)
 		return PASS;
-	return generation & 1 ? handle_slot(skb, hook, &p, generation, 1) : handle_slot(skb, hook, &p, generation, 0);
+	conntrack_key(&p, hook, bpf_skb_cgroup_id(skb), &key);
+	entry = bpf_map_lookup_elem(&ztap_conntrack, &key);
+	fresh = !entry || is_new_tcp_connection(&p);
+	if (!fresh && entry->generation == generation)
+		return PASS;
+	return generation & 1 ? handle_slot(skb, hook, &p, &key, entry, fresh, generation, 1)
+			      : handle_slot(skb, hook, &p, &key, entry, fresh, generation, 0);
 }
 
 SEC("cgroup_skb/ingress")

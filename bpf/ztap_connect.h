@@ -21,7 +21,7 @@ static __always_inline int is_loopback(__u8 family, const __u8 *address)
  * unconnected UDP server answering with sendto, or connecting its socket to a client, replies
  * to a flow the packet programs already decided. A socket bound to no address is left to them. */
 static __always_inline int known_flow(struct bpf_sock_addr *ctx, __u8 family, const __u8 *destination, __u16 port,
-				      __u32 protocol, __u64 cgroup)
+				      __u32 protocol)
 {
 	struct ztap_ct_key key = {};
 	struct bpf_sock *sk = ctx->sk;
@@ -48,7 +48,7 @@ static __always_inline int known_flow(struct bpf_sock_addr *ctx, __u8 family, co
 	key.remote_port = port;
 	key.family = family;
 	key.protocol = protocol;
-	key.cgroup = cgroup;
+	key.cgroup = bpf_get_current_cgroup_id();
 	return bpf_map_lookup_elem(&ztap_conntrack, &key) != NULL;
 }
 
@@ -72,7 +72,7 @@ static __always_inline int connect_slot(struct bpf_sock_addr *ctx, __u8 family, 
 	f.destination_identity = identity_of(slot, family, destination);
 	/* The source address may not be chosen yet: a peer of one of the workload's own identities
 	 * may be the workload itself, which policies never block, so the packet programs decide it. */
-	if (subject_has(slot, cgroup, f.destination_identity) || known_flow(ctx, family, destination, port, protocol, cgroup))
+	if (subject_has(slot, cgroup, f.destination_identity) || known_flow(ctx, family, destination, port, protocol))
 		return PASS;
 
 	decide(slot, &f, ZTAP_EGRESS, &d);

@@ -101,7 +101,7 @@ struct ztap_settings {
 	__u32 generation;
 };
 
-/* Connection tracking, seen from the attached socket's cgroup: local and remote ends. */
+/* Connection tracking, seen from the socket: local and remote ends, and the socket's own cgroup. */
 struct ztap_ct_key {
 	__u8 local[16];
 	__u8 remote[16];
