@@ -69,7 +69,6 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
                 attached,
                 [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
                 [.. set.Policies.Select(p => p.QualifiedName)],
-                [.. set.Rules.Select(r => r.ToString())],
                 [.. set.Rules.Select(r => indexes.Policy(r.Policy))],
                 EbpfMapFill.Of(image)),
             cancellationToken);

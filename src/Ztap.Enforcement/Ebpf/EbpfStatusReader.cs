@@ -50,7 +50,7 @@ internal static class EbpfStatusReader
     private static ImmutableArray<PolicyCounters> PolicyCounters(BpfMap map, PerCpuReader reader, EbpfState state)
     {
         var allowed = new (ulong Decisions, ulong Bytes)[state.Policies.Length];
-        for (var rule = 0; rule < state.Rules.Length; rule++)
+        for (var rule = 0; rule < state.RulePolicies.Length; rule++)
         {
             var counter = reader.Sum(map, (uint)rule);
             var policy = state.RulePolicies[rule];

@@ -4,7 +4,8 @@ namespace Ztap.Enforcement.Ebpf.State;
 
 /// <summary>
 /// What the last successful apply installed, kept in the state folder for <c>ztap status</c> and
-/// for turning the datapath's rule and policy numbers back into names.
+/// for turning the datapath's rule and policy numbers back into names: each rule's index maps to
+/// its policy through <c>RulePolicies</c>.
 /// </summary>
 internal sealed record EbpfState(
     string PolicyVersion,
@@ -16,6 +17,5 @@ internal sealed record EbpfState(
     ImmutableArray<AttachedWorkload> Attached,
     ImmutableArray<IdentitySummary> Identities,
     ImmutableArray<string> Policies,
-    ImmutableArray<string> Rules,
     ImmutableArray<int> RulePolicies,
     ImmutableArray<MapFill> Maps);

@@ -16,10 +16,10 @@ internal sealed class StateStore(string directory)
             return null;
         }
 
-        await using var stream = File.OpenRead(StatePath);
+        var bytes = await File.ReadAllBytesAsync(StatePath, cancellationToken);
         try
         {
-            return await JsonSerializer.DeserializeAsync(stream, EbpfStateJson.Default.EbpfState, cancellationToken);
+            return JsonSerializer.Deserialize(bytes, EbpfStateJson.Default.EbpfState);
         }
         catch (JsonException)
         {
@@ -33,10 +33,7 @@ internal sealed class StateStore(string directory)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = StatePath + ".tmp";
-        await using (var stream = File.Create(temporary))
-        {
-            await JsonSerializer.SerializeAsync(stream, state, EbpfStateJson.Default.EbpfState, cancellationToken);
-        }
+        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(state, EbpfStateJson.Default.EbpfState), cancellationToken);
 
         File.Move(temporary, StatePath, overwrite: true);
     }
