@@ -4,6 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The eBPF datapath is compiled by the build and exercised by the integration tests.
+bash scripts/install-deps.sh
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

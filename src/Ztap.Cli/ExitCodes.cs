@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>AWS said no or could not be asked: no region or credentials, an API error after retries, an endpoint not answering.</summary>
     public const int AwsFailure = 5;
 
+    /// <summary>The host refused to enforce: not root, a missing capability, no cgroup v2 or BPF, a kernel error.</summary>
+    public const int EnforcementFailed = 6;
+
     /// <summary>Interrupted (Ctrl-C), as shells report a process ended by SIGINT.</summary>
     public const int Cancelled = 130;
 }

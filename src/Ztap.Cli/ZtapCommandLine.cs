@@ -14,11 +14,12 @@ internal static class ZtapCommandLine
 {
     private const string RootFooter = """
         Exit codes: 0 success, 1 input invalid or flow denied, 2 usage error, 3 file missing or unreadable,
-        5 AWS failure.
+        5 AWS failure, 6 the host refused to enforce.
 
         Examples:
           ztap validate -f examples/policies examples/kubernetes
           ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
+          ztap enforce -f examples/policies -i examples/inventory.yaml
           ztap cloud sync -f examples/policies --region eu-west-1 --dry-run
           ztap anomaly score --model model.json --flows flows.csv
         """;
@@ -27,6 +28,8 @@ internal static class ZtapCommandLine
     {
         var validate = ValidateCommand.Create(console);
         var check = CheckCommand.Create(console);
+        var enforce = EnforceCommand.Create(console);
+        var status = StatusCommand.Create(console);
         var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);
         var (anomaly, anomalyFooters) = AnomalyCommand.Create(console);
         var help = new HelpOption { Recursive = true };
@@ -39,6 +42,8 @@ internal static class ZtapCommandLine
             new VersionOption(),
             validate,
             check,
+            enforce,
+            status,
             cloud,
             anomaly,
         };
@@ -50,6 +55,8 @@ internal static class ZtapCommandLine
             [check] = CheckCommand.Footer,
             [discover] = CloudDiscoverCommand.Footer,
             [sync] = CloudSyncCommand.Footer,
+            [enforce] = EnforceCommand.Footer,
+            [status] = StatusCommand.Footer,
         };
         help.Action = new HelpWithExamples((HelpAction)help.Action!, footers);
         return root;

@@ -17,6 +17,12 @@ public sealed record Workload(
     ImmutableArray<NamedPort> NamedPorts,
     SourceLocation Origin)
 {
+    /// <summary>
+    /// The cgroup (v2) the workload's processes run in on this host, relative to the cgroup2 mount;
+    /// null for a workload that runs elsewhere. Host enforcers attach to it.
+    /// </summary>
+    public string? Cgroup { get; init; }
+
     /// <summary>The workload as people refer to it: <c>namespace/name</c>.</summary>
     public string QualifiedName => $"{Namespace}/{Name}";
 }

@@ -7,11 +7,11 @@ using Ztap.Core.Yaml;
 
 namespace Ztap.Core.Inventory;
 
-/// <summary>Reads one entry of <c>workloads</c>: name, namespace, addresses, labels and named ports.</summary>
+/// <summary>Reads one entry of <c>workloads</c>: name, namespace, addresses, labels, named ports and cgroup.</summary>
 internal static class WorkloadEntryReader
 {
     private const string DefaultNamespace = "default";
-    private static readonly string[] Fields = ["name", "namespace", "ips", "labels", "ports"];
+    private static readonly string[] Fields = ["name", "namespace", "ips", "labels", "ports", "cgroup"];
 
     public static WorkloadEntry? Read(YamlMapping mapping, FieldPath path, YamlReadContext context)
     {
@@ -22,6 +22,7 @@ internal static class WorkloadEntryReader
         var addressNodes = new List<YamlNode>();
         var labels = LabelSet.Empty;
         var ports = ImmutableArray<NamedPort>.Empty;
+        string? cgroup = null;
         foreach (var entry in mapping.Entries)
         {
             var entryPath = path.Field(entry.Key);
@@ -46,6 +47,9 @@ internal static class WorkloadEntryReader
                 case "ports":
                     ports = NamedPortReader.ReadAll(entry.Value, entryPath, context);
                     break;
+                case "cgroup":
+                    cgroup = ReadCgroup(entry.Value, entryPath, context);
+                    break;
                 default:
                     context.UnknownField(entry, path, Fields);
                     break;
@@ -64,7 +68,7 @@ internal static class WorkloadEntryReader
             return null;
         }
 
-        var workload = new Workload(name, @namespace, labels, addresses, ports, mapping.Location(context.File));
+        var workload = new Workload(name, @namespace, labels, addresses, ports, mapping.Location(context.File)) { Cgroup = cgroup };
         return new WorkloadEntry(workload, mapping.Find("name")!, addressNodes, path);
     }
 
@@ -77,6 +81,19 @@ internal static class WorkloadEntryReader
         }
 
         return name;
+    }
+
+    /// <summary>A cgroup path relative to the cgroup2 mount ("/" is the root); it may not climb out of it.</summary>
+    private static string? ReadCgroup(YamlNode node, FieldPath path, YamlReadContext context)
+    {
+        var cgroup = context.OptionalString(node, path);
+        if (cgroup is not null && (cgroup.Length == 0 || cgroup.Split('/').Contains("..")))
+        {
+            context.Error(node, path, $"invalid cgroup '{cgroup}': a path below the cgroup2 mount such as system.slice/web.service, or / for the whole host");
+            return null;
+        }
+
+        return cgroup;
     }
 
     private static string? ReadNamespace(YamlNode node, FieldPath path, YamlReadContext context)

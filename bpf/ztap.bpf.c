@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* ztap's datapath. A flow is allowed when egress of its source identity and ingress of its
+ * destination identity both allow it, exactly as Ztap.Core's PolicyEngine.Decide says. Each
+ * hook decides the whole flow, so a flow between two attached workloads gets the same verdict
+ * at both ends and a flow whose other end is not attached is still judged in full.
+ *
+ * Everything a policy version installs lives in one of two slots (the maps suffixed _0 and _1);
+ * ztap_config holds the active generation and its low bit selects the slot, so a new version is
+ * written into the idle slot and switched on with one 32-bit store. */
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/in.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+#include "ztap_maps.h"
+
+#define PASS 1
+#define DROP 0
+
+#define TCP_FLAG_SYN 0x02
+#define TCP_FLAG_ACK 0x10
+
+#define ICMP_ECHO_REPLY 0
+#define ICMP_ECHO_REQUEST 8
+#define ICMPV6_ECHO_REQUEST 128
+#define ICMPV6_ECHO_REPLY 129
+#define ICMPV6_ND_FIRST 133 /* router and neighbour discovery: the link itself, never a flow */
+#define ICMPV6_ND_LAST 137
+#define IPPROTO_ICMPV6_WIRE 58
+
+/* How deep an attached cgroup may sit above the socket's own cgroup when looking for its subject. */
+#define MAX_CGROUP_LEVELS 16
+
+#define PINNED __uint(pinning, LIBBPF_PIN_BY_NAME)
+
+#define SLOT_MAPS(n)                                                              \
+	struct {                                                                      \
+		__uint(type, BPF_MAP_TYPE_LPM_TRIE);                                      \
+		__uint(map_flags, BPF_F_NO_PREALLOC);                                     \
+		__uint(max_entries, ZTAP_MAX_PREFIXES);                                   \
+		__type(key, struct ztap_ipcache_key);                                     \
+		__type(value, struct ztap_ipcache_value);                                 \
+		PINNED;                                                                   \
+	} ztap_ipcache_##n SEC(".maps");                                              \
+	struct {                                                                      \
+		__uint(type, BPF_MAP_TYPE_HASH);                                          \
+		__uint(max_entries, ZTAP_MAX_SUBJECTS);                                   \
+		__type(key, struct ztap_subject_key);                                     \
+		__type(value, struct ztap_subject);                                       \
+		PINNED;                                                                   \
+	} ztap_subjects_##n SEC(".maps");                                             \
+	struct {                                                                      \
+		__uint(type, BPF_MAP_TYPE_HASH);                                          \
+		__uint(max_entries, ZTAP_MAX_ISOLATIONS);                                 \
+		__type(key, struct ztap_isolation_key);                                   \
+		__type(value, __u32);                                                     \
+		PINNED;                                                                   \
+	} ztap_isolated_##n SEC(".maps");                                             \
+	struct {                                                                      \
+		__uint(type, BPF_MAP_TYPE_LPM_TRIE);                                      \
+		__uint(map_flags, BPF_F_NO_PREALLOC);                                     \
+		__uint(max_entries, ZTAP_MAX_POLICY_ENTRIES);                             \
+		__type(key, struct ztap_policy_key);                                      \
+		__type(value, struct ztap_policy_value);                                  \
+		PINNED;                                                                   \
+	} ztap_policy_##n SEC(".maps");                                               \
+	struct {                                                                      \
+		__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);                                  \
+		__uint(max_entries, ZTAP_COUNTERS);                                       \
+		__type(key, __u32);                                                       \
+		__type(value, struct ztap_counter);                                       \
+		PINNED;                                                                   \
+	} ztap_counters_##n SEC(".maps");
+
+SLOT_MAPS(0)
+SLOT_MAPS(1)
+
+#define SLOT_LOOKUP(slot, map, key) \
+	((slot) ? bpf_map_lookup_elem(&map##_1, (key)) : bpf_map_lookup_elem(&map##_0, (key)))
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+	PINNED;
+} ztap_config SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, struct ztap_settings);
+	PINNED;
+} ztap_settings SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, ZTAP_MAX_CONNTRACK);
+	__type(key, struct ztap_ct_key);
+	__type(value, struct ztap_ct_entry);
+	PINNED;
+} ztap_conntrack SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, ZTAP_EVENT_RING_BYTES);
+	PINNED;
+} ztap_events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, ZTAP_TOTALS);
+	__type(key, __u32);
+	__type(value, struct ztap_counter);
+	PINNED;
+} ztap_verdicts SEC(".maps");
+
+#include "ztap_packet.h"
+#include "ztap_decide.h"
+#include "ztap_subject.h"
+
+/* The generation in force, 0 before the first policy version is complete. */
+static __always_inline __u32 active_generation(void)
+{
+	__u32 zero = 0;
+	__u32 *generation = bpf_map_lookup_elem(&ztap_config, &zero);
+
+	return generation ? *generation : 0;
+}
+
+static __always_inline void orient(struct flow *f, const struct ztap_ct_key *key, __u8 origin,
+				   __u32 local_identity, __u32 remote_identity)
+{
+	int outbound = origin == ZTAP_EGRESS;
+
+	__builtin_memcpy(f->source, outbound ? key->local : key->remote, 16);
+	__builtin_memcpy(f->destination, outbound ? key->remote : key->local, 16);
+	f->source_port = outbound ? key->local_port : key->remote_port;
+	f->destination_port = outbound ? key->remote_port : key->local_port;
+	f->source_identity = outbound ? local_identity : remote_identity;
+	f->destination_identity = outbound ? remote_identity : local_identity;
+	f->family = key->family;
+	f->protocol = key->protocol;
+	if (f->protocol == IPPROTO_ICMP) {
+		f->source_port = 0;
+		f->destination_port = 0;
+	}
+}
+
+static __always_inline void conntrack_key(const struct packet *p, __u8 hook, __u64 cgroup, struct ztap_ct_key *key)
+{
+	int egress = hook == ZTAP_EGRESS;
+
+	__builtin_memcpy(key->local, egress ? p->source : p->destination, 16);
+	__builtin_memcpy(key->remote, egress ? p->destination : p->source, 16);
+	if (p->protocol == IPPROTO_ICMP) {
+		key->local_port = p->echo_id;
+		key->remote_port = p->echo_id;
+	} else {
+		key->local_port = egress ? p->source_port : p->destination_port;
+		key->remote_port = egress ? p->destination_port : p->source_port;
+	}
+	key->family = p->family;
+	key->protocol = p->protocol;
+	key->cgroup = cgroup;
+}
+
+/* A packet of a flow that the active generation already decided passes on one lookup; anything
+ * else (a TCP SYN, a first UDP or ICMP packet, a flow decided by an older generation) is decided
+ * again, and a flow now denied loses its conntrack entry, so tightening a policy cuts it. */
+static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const struct packet *packet,
+				       const struct ztap_ct_key *ct_key, struct ztap_ct_entry *entry, int fresh,
+				       __u32 generation, const __u32 slot)
+{
+	struct packet p = *packet;
+	struct ztap_ct_key key = *ct_key;
+	struct ztap_ct_entry fresh_entry = {};
+	struct ztap_settings *settings;
+	struct decision d;
+	struct flow f;
+	__u32 local_identity;
+	__u64 cgroup = 0;
+
+	settings = bpf_map_lookup_elem(&ztap_settings, &slot);
+	local_identity = skb_subject(slot, skb, &cgroup);
+	if (!settings || local_identity == ZTAP_NONE)
+		return PASS;
+
+	local_identity = own_identity(slot, cgroup, local_identity, p.family, key.local);
+	orient(&f, &key, fresh ? hook : entry->origin, local_identity, identity_of(slot, p.family, key.remote));
+	decide(slot, &f, hook, &d);
+	if (d.verdict == ZTAP_VERDICT_DENY && settings->mode == ZTAP_MODE_AUDIT)
+		d.verdict = ZTAP_VERDICT_AUDIT;
+	count(slot, &d, p.bytes);
+
+	if (d.verdict == ZTAP_VERDICT_DENY) {
+		if (entry)
+			bpf_map_delete_elem(&ztap_conntrack, &key);
+		emit(&f, &d, hook, cgroup, generation, p.bytes);
+		return DROP;
+	}
+	if (fresh || d.verdict == ZTAP_VERDICT_AUDIT)
+		emit(&f, &d, hook, cgroup, generation, p.bytes);
+	if (fresh) {
+		fresh_entry.generation = generation;
+		fresh_entry.origin = hook;
+		fresh_entry.verdict = d.verdict;
+		bpf_map_update_elem(&ztap_conntrack, &key, &fresh_entry, BPF_ANY);
+	} else {
+		entry->generation = generation;
+		entry->verdict = d.verdict;
+	}
+	return PASS;
+}
+
+/* The fast path (a flow the active generation already decided) needs no slot: conntrack is keyed
+ * by the socket's own cgroup. Anything else goes to a copy of the handler per slot, with the slot
+ * a constant: every map reference is then fixed, which keeps the verifier's work linear. */
+static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
+{
+	struct packet p = {};
+	struct ztap_ct_key key = {};
+	struct ztap_ct_entry *entry;
+	__u32 generation;
+	int fresh;
+
+	if (!parse_packet(skb, &p) || p.link_local_control || same_address(&p))
+		return PASS;
+	generation = active_generation();
+	if (!generation)
+		return PASS;
+	conntrack_key(&p, hook, bpf_skb_cgroup_id(skb), &key);
+	entry = bpf_map_lookup_elem(&ztap_conntrack, &key);
+	fresh = !entry || is_new_tcp_connection(&p);
+	if (!fresh && entry->generation == generation)
+		return PASS;
+	return generation & 1 ? handle_slot(skb, hook, &p, &key, entry, fresh, generation, 1)
+			      : handle_slot(skb, hook, &p, &key, entry, fresh, generation, 0);
+}
+
+SEC("cgroup_skb/ingress")
+int ztap_ingress(struct __sk_buff *skb)
+{
+	return handle_skb(skb, ZTAP_INGRESS);
+}
+
+SEC("cgroup_skb/egress")
+int ztap_egress(struct __sk_buff *skb)
+{
+	return handle_skb(skb, ZTAP_EGRESS);
+}
+
+#include "ztap_connect.h"
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";

@@ -1,0 +1,185 @@
+/* Deciding a flow against the active slot, and accounting for the decision: counters that stay
+ * exact, and events on the ring buffer for denials and for the first packet of allowed flows. */
+#ifndef ZTAP_DECIDE_H
+#define ZTAP_DECIDE_H
+
+/* A flow oriented from the end that opened it, as PolicyEngine.Decide sees it. */
+struct flow {
+	__u8 source[16];
+	__u8 destination[16];
+	__u16 source_port;
+	__u16 destination_port; /* 0 for ICMP and protocols without ports */
+	__u32 source_identity;
+	__u32 destination_identity;
+	__u8 family;
+	__u8 protocol;
+};
+
+struct decision {
+	__u8 verdict;
+	__u32 rule;
+	__u32 policy;
+};
+
+static __always_inline __u32 identity_of(__u32 slot, __u8 family, const __u8 *address)
+{
+	struct ztap_ipcache_key key = {
+		.prefixlen = 32 + (family == ZTAP_FAMILY_V4 ? 32 : 128),
+		.family = family,
+	};
+	struct ztap_ipcache_value *value;
+
+	__builtin_memcpy(key.addr, address, 16);
+	value = SLOT_LOOKUP(slot, ztap_ipcache, &key);
+	return value ? value->identity : ZTAP_WORLD;
+}
+
+/* Keeps the lowest-numbered rule, the one PolicyEngine.Explain names. */
+static __always_inline void consider(__u32 slot, struct ztap_policy_key *key, struct ztap_policy_value *best)
+{
+	struct ztap_policy_value *value = SLOT_LOOKUP(slot, ztap_policy, key);
+
+	if (value && value->rule < best->rule)
+		*best = *value;
+}
+
+/* Whether one side (egress of the source or ingress of the destination) allows the flow. */
+static __always_inline int side_allows(__u32 slot, __u32 subject, __u8 direction, __u32 peer, __u8 protocol,
+				       __u16 port, __u32 *isolating, struct ztap_policy_value *best)
+{
+	struct ztap_isolation_key isolation = { .identity = subject, .direction = direction };
+	struct ztap_policy_key key = {
+		.prefixlen = ZTAP_POLICY_FIXED_BITS + 16,
+		.subject = subject,
+		.direction = direction,
+		.port = bpf_htons(port),
+	};
+	__u32 *policy = SLOT_LOOKUP(slot, ztap_isolated, &isolation);
+
+	best->rule = ZTAP_NONE;
+	best->policy = ZTAP_NONE;
+	if (!policy) {
+		*isolating = ZTAP_NONE;
+		return 1;
+	}
+	*isolating = *policy;
+
+	key.peer = peer;
+	key.protocol = protocol;
+	consider(slot, &key, best);
+	key.protocol = ZTAP_ANY_PROTOCOL;
+	consider(slot, &key, best);
+	key.peer = ZTAP_ANY_PEER;
+	consider(slot, &key, best);
+	key.protocol = protocol;
+	consider(slot, &key, best);
+	return best->rule != ZTAP_NONE;
+}
+
+/* hook names the side whose rule is reported when both sides are isolated. */
+static __always_inline void decide_in_slot(__u32 slot, const struct flow *f, __u8 hook, struct decision *d)
+{
+	struct ztap_policy_value egress, ingress;
+	__u32 egress_isolating, ingress_isolating;
+	__u16 port = f->destination_port;
+
+	d->rule = ZTAP_NONE;
+	if (!side_allows(slot, f->source_identity, ZTAP_EGRESS, f->destination_identity, f->protocol, port,
+			 &egress_isolating, &egress)) {
+		d->verdict = ZTAP_VERDICT_DENY;
+		d->policy = egress_isolating;
+		return;
+	}
+	if (!side_allows(slot, f->destination_identity, ZTAP_INGRESS, f->source_identity, f->protocol, port,
+			 &ingress_isolating, &ingress)) {
+		d->verdict = ZTAP_VERDICT_DENY;
+		d->policy = ingress_isolating;
+		return;
+	}
+	d->verdict = ZTAP_VERDICT_ALLOW;
+	if (hook == ZTAP_EGRESS ? egress.rule != ZTAP_NONE : ingress.rule == ZTAP_NONE) {
+		d->rule = egress.rule;
+		d->policy = egress.policy;
+	} else {
+		d->rule = ingress.rule;
+		d->policy = ingress.policy;
+	}
+}
+
+/* Deciding is verified once per slot as a function of its own (a global function), rather than
+ * again for every path of every program that calls it. */
+#define DECIDE_IN(n)                                                                            \
+	__noinline int decide_##n(const struct flow *f, __u32 hook, struct decision *d)             \
+	{                                                                                           \
+		if (!f || !d)                                                                           \
+			return 0;                                                                           \
+		decide_in_slot(n, f, hook, d);                                                          \
+		return 0;                                                                               \
+	}
+
+DECIDE_IN(0)
+DECIDE_IN(1)
+
+static __always_inline void decide(const __u32 slot, const struct flow *f, __u8 hook, struct decision *d)
+{
+	if (slot)
+		decide_1(f, hook, d);
+	else
+		decide_0(f, hook, d);
+}
+
+static __always_inline void add(struct ztap_counter *counter, __u32 bytes)
+{
+	if (counter) {
+		counter->decisions++;
+		counter->bytes += bytes;
+	}
+}
+
+static __always_inline void count(__u32 slot, const struct decision *d, __u32 bytes)
+{
+	__u32 index = ZTAP_NONE;
+	__u32 total = d->verdict == ZTAP_VERDICT_ALLOW  ? ZTAP_TOTAL_ALLOWED
+		      : d->verdict == ZTAP_VERDICT_DENY ? ZTAP_TOTAL_DENIED
+							: ZTAP_TOTAL_AUDITED;
+
+	if (d->verdict == ZTAP_VERDICT_ALLOW)
+		index = d->rule;
+	else if (d->policy != ZTAP_NONE)
+		index = ZTAP_MAX_RULES + d->policy;
+	if (index != ZTAP_NONE)
+		add(SLOT_LOOKUP(slot, ztap_counters, &index), bytes);
+	add(bpf_map_lookup_elem(&ztap_verdicts, &total), bytes);
+}
+
+static __always_inline void emit(const struct flow *f, const struct decision *d, __u8 hook, __u64 cgroup,
+				 __u32 generation, __u32 bytes)
+{
+	struct ztap_event *event = bpf_ringbuf_reserve(&ztap_events, sizeof(*event), 0);
+	__u32 lost = ZTAP_TOTAL_EVENTS_LOST;
+
+	if (!event) {
+		add(bpf_map_lookup_elem(&ztap_verdicts, &lost), bytes);
+		return;
+	}
+	event->time_ns = bpf_ktime_get_boot_ns();
+	event->cgroup = cgroup;
+	__builtin_memcpy(event->source, f->source, 16);
+	__builtin_memcpy(event->destination, f->destination, 16);
+	event->source_port = f->source_port;
+	event->destination_port = f->destination_port;
+	event->family = f->family;
+	event->protocol = f->protocol;
+	event->direction = hook;
+	event->verdict = d->verdict;
+	event->bytes = bytes;
+	event->generation = generation;
+	event->source_identity = f->source_identity;
+	event->destination_identity = f->destination_identity;
+	event->rule = d->rule;
+	event->policy = d->policy;
+	event->pad = 0;
+	bpf_ringbuf_submit(event, 0);
+}
+
+#endif

@@ -1,0 +1,150 @@
+/* The structures shared by the datapath (ztap.bpf.c) and ztap's loader
+ * (src/Ztap.Enforcement/Ebpf/Maps). Declared once here; the C# mirrors carry explicit
+ * layouts and a test compares their sizes and offsets with this header. */
+#ifndef ZTAP_MAPS_H
+#define ZTAP_MAPS_H
+
+#include <linux/types.h>
+
+/* Capacities. The loader refuses a policy set that does not fit before touching anything. */
+#define ZTAP_MAX_PREFIXES 262144
+#define ZTAP_MAX_SUBJECTS 16384
+#define ZTAP_MAX_ISOLATIONS 131072
+#define ZTAP_MAX_POLICY_ENTRIES 1048576
+#define ZTAP_MAX_RULES 65536
+#define ZTAP_MAX_POLICIES 16384
+#define ZTAP_MAX_CONNTRACK 262144
+#define ZTAP_EVENT_RING_BYTES (4 * 1024 * 1024)
+
+/* Counter indexes: allows per rule first, then denials per isolating policy. */
+#define ZTAP_COUNTERS (ZTAP_MAX_RULES + ZTAP_MAX_POLICIES)
+
+#define ZTAP_NONE 0xffffffffu
+#define ZTAP_WORLD 2u /* Identity.WorldNumber: addresses no prefix covers */
+#define ZTAP_ANY_PEER 0u
+#define ZTAP_ANY_PROTOCOL 0
+
+/* Same numbers as Ztap.Core.Policy.Direction. */
+#define ZTAP_INGRESS 0
+#define ZTAP_EGRESS 1
+
+#define ZTAP_FAMILY_V4 4
+#define ZTAP_FAMILY_V6 6
+
+#define ZTAP_MODE_ENFORCE 0
+#define ZTAP_MODE_AUDIT 1
+
+#define ZTAP_VERDICT_ALLOW 0
+#define ZTAP_VERDICT_DENY 1
+#define ZTAP_VERDICT_AUDIT 2 /* would have been denied; let through in audit mode */
+
+/* Indexes of ztap_verdicts, the totals that stay exact whatever happens to events. */
+#define ZTAP_TOTAL_ALLOWED 0
+#define ZTAP_TOTAL_DENIED 1
+#define ZTAP_TOTAL_AUDITED 2
+#define ZTAP_TOTAL_EVENTS_LOST 3
+#define ZTAP_TOTALS 4
+
+/* ipcache: address -> identity. family is matched in full (32 bits) before the address,
+ * so an IPv4 or IPv6 /N entry has prefixlen 32 + N. */
+struct ztap_ipcache_key {
+	__u32 prefixlen;
+	__u32 family;
+	__u8 addr[16];
+};
+
+struct ztap_ipcache_value {
+	__u32 identity;
+};
+
+/* Who the sockets of an attached cgroup are. identity 0 holds the workload's primary identity
+ * (that of its first address); one entry per identity of its addresses says which addresses it
+ * may speak for, since a workload's addresses can lie in different policy CIDRs. */
+struct ztap_subject_key {
+	__u64 cgroup;
+	__u32 identity;
+	__u32 pad;
+};
+
+struct ztap_subject {
+	__u32 identity;
+};
+
+/* An identity isolated in a direction; the value is the index of the first isolating policy. */
+struct ztap_isolation_key {
+	__u32 identity;
+	__u32 direction;
+};
+
+/* Allowed entries. Everything before port is matched in full (80 bits); the port, in
+ * network byte order, is matched by prefix so a port range is a few aligned blocks. */
+struct ztap_policy_key {
+	__u32 prefixlen;
+	__u32 subject;
+	__u32 peer;
+	__u8 direction;
+	__u8 protocol;
+	__be16 port;
+};
+
+#define ZTAP_POLICY_FIXED_BITS 80
+
+/* The lowest-numbered rule allowing the entry and the index of its policy. */
+struct ztap_policy_value {
+	__u32 rule;
+	__u32 policy;
+};
+
+/* What one policy version does besides its maps. Indexed by slot. */
+struct ztap_settings {
+	__u32 mode;
+	__u32 generation;
+};
+
+/* Connection tracking, seen from the socket: local and remote ends, and the socket's own cgroup. */
+struct ztap_ct_key {
+	__u8 local[16];
+	__u8 remote[16];
+	__u16 local_port;
+	__u16 remote_port;
+	__u8 family;
+	__u8 protocol;
+	__u8 pad[2];
+	__u64 cgroup;
+};
+
+struct ztap_ct_entry {
+	__u32 generation; /* the policy generation that decided the flow */
+	__u8 origin;      /* the direction of the flow's first packet at this cgroup */
+	__u8 verdict;
+	__u8 pad[2];
+};
+
+/* Decisions (not packets) attributed to a rule or a policy, and their bytes. */
+struct ztap_counter {
+	__u64 decisions;
+	__u64 bytes;
+};
+
+/* One verdict event on the ring buffer. IPv4 addresses use the first 4 bytes. */
+struct ztap_event {
+	__u64 time_ns; /* CLOCK_BOOTTIME */
+	__u64 cgroup;
+	__u8 source[16];
+	__u8 destination[16];
+	__u16 source_port;
+	__u16 destination_port;
+	__u8 family;
+	__u8 protocol;
+	__u8 direction;
+	__u8 verdict;
+	__u32 bytes;
+	__u32 generation;
+	__u32 source_identity;
+	__u32 destination_identity;
+	__u32 rule;
+	__u32 policy;
+	__u32 pad;
+};
+
+#endif

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Ztap.Cli.Commands;
+
+/// <summary>
+/// The options of <c>ztap enforce</c>: what to enforce and how, or <c>--remove</c> alone. Wrong
+/// combinations are usage errors (exit 2) found while parsing, before anything is read or touched.
+/// </summary>
+internal sealed class EnforceOptions
+{
+    public Option<string[]> Policies { get; } = OptionalPolicyPaths();
+
+    public Option<string> Inventory { get; } = new("--inventory", "-i")
+    {
+        Description = "Inventory file; workloads with a cgroup are the ones enforced on this host.",
+        HelpName = "FILE",
+    };
+
+    public Option<string> Mode { get; } = ModeOption();
+
+    public Option<bool> DryRun { get; } = new("--dry-run")
+    {
+        Description = "Print the identities, prefixes and map entries that would be installed; change nothing.",
+    };
+
+    public Option<bool> WholeHost { get; } = new("--whole-host")
+    {
+        Description = "Allow a workload whose cgroup is / (the root): every process on the host is filtered.",
+    };
+
+    public Option<bool> Remove { get; } = new("--remove")
+    {
+        Description = "Detach and remove everything ztap installed.",
+    };
+
+    public Option<string> Output { get; } = CommonOptions.Output();
+
+    public IEnumerable<Option> All => [Policies, Inventory, Mode, DryRun, WholeHost, Remove, Output];
+
+    public void Validate(CommandResult result)
+    {
+        var given = All.Where(o => o != Output && result.GetResult(o) is { Implicit: false }).ToList();
+        if (result.GetResult(Remove) is { Implicit: false })
+        {
+            foreach (var option in given.Where(o => o != Remove))
+            {
+                result.AddError($"--remove takes no other option ({option.Name} given).");
+            }
+
+            return;
+        }
+
+        foreach (var required in new Option[] { Policies, Inventory }.Where(o => !given.Contains(o)))
+        {
+            result.AddError($"Option '{required.Name}' is required (or --remove).");
+        }
+    }
+
+    private static Option<string[]> OptionalPolicyPaths()
+    {
+        var option = CommonOptions.PolicyPaths();
+        option.Required = false;
+        return option;
+    }
+
+    private static Option<string> ModeOption()
+    {
+        var option = new Option<string>("--mode")
+        {
+            Description = "enforce drops denied flows; audit lets everything pass and reports what would be denied.",
+            HelpName = "enforce|audit",
+            DefaultValueFactory = _ => "enforce",
+        };
+        option.AcceptOnlyFromAmong("enforce", "audit");
+        return option;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net;
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+
+namespace Ztap.Core.Flows;
+
+/// <summary>
+/// One verdict an enforcer reported for a flow: the unit of the flow log, metrics and anomaly
+/// detection. Ports are 0 for protocols without them.
+/// </summary>
+/// <param name="Direction">The hook that decided: egress of the local workload or ingress to it.</param>
+/// <param name="Enforced">False when the verdict was only recorded (audit mode): a denied flow that passed.</param>
+/// <param name="Policy">The deciding policy: the one whose rule allowed the flow, or the isolating policy that denied it; null when none isolates either end.</param>
+public sealed record FlowRecord(
+    DateTimeOffset Time,
+    IPAddress Source,
+    int SourcePort,
+    IPAddress Destination,
+    int DestinationPort,
+    Protocol Protocol,
+    long Bytes,
+    Direction Direction,
+    Verdict Verdict,
+    bool Enforced,
+    string? Policy,
+    string? SourceWorkload,
+    string? DestinationWorkload);

@@ -1,0 +1,9 @@
+namespace Ztap.Enforcement.Ebpf.Datapath;
+
+/// <summary>The deletions and insertions-or-updates that bring a map from one image to another.</summary>
+internal sealed record MapChanges<TKey, TValue>(TKey[] Deletions, TKey[] UpsertKeys, TValue[] UpsertValues)
+    where TKey : unmanaged
+    where TValue : unmanaged
+{
+    public bool IsEmpty => Deletions.Length == 0 && UpsertKeys.Length == 0;
+}

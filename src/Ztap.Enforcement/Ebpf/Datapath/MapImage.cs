@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+
+namespace Ztap.Enforcement.Ebpf.Datapath;
+
+/// <summary>
+/// The complete content of one BPF map as ztap wants it, sorted by key bytes so two images compare
+/// by a linear merge: an update writes only what changed.
+/// </summary>
+internal sealed class MapImage<TKey, TValue>
+    where TKey : unmanaged
+    where TValue : unmanaged
+{
+    public MapImage(TKey[] keys, TValue[] values)
+        : this(keys, values, valuesKnown: true)
+    {
+    }
+
+    private MapImage(TKey[] keys, TValue[] values, bool valuesKnown)
+    {
+        Array.Sort(keys, values, KeyComparer.Instance);
+        Keys = keys;
+        Values = values;
+        ValuesKnown = valuesKnown;
+    }
+
+    /// <summary>
+    /// Whether the values are those in the map. An image read back from the kernel by walking keys
+    /// has keys only, and every entry of a later image is written over it.
+    /// </summary>
+    public bool ValuesKnown { get; }
+
+    public TKey[] Keys { get; }
+
+    public TValue[] Values { get; }
+
+    public int Count => Keys.Length;
+
+    public static MapImage<TKey, TValue> KeysOnly(TKey[] keys) => new(keys, new TValue[keys.Length], valuesKnown: false);
+
+    /// <summary>What turns a map holding <paramref name="previous"/> into this image.</summary>
+    public MapChanges<TKey, TValue> ChangesFrom(MapImage<TKey, TValue> previous)
+    {
+        var deletions = new List<TKey>();
+        var upsertKeys = new List<TKey>();
+        var upsertValues = new List<TValue>();
+        var (i, j) = (0, 0);
+        while (i < previous.Count || j < Count)
+        {
+            var order = i == previous.Count ? 1 : j == Count ? -1 : Compare(previous.Keys[i], Keys[j]);
+            if (order < 0)
+            {
+                deletions.Add(previous.Keys[i++]);
+            }
+            else if (order > 0 || !previous.ValuesKnown || !BytesOf(previous.Values[i]).SequenceEqual(BytesOf(Values[j])))
+            {
+                upsertKeys.Add(Keys[j]);
+                upsertValues.Add(Values[j++]);
+                i += order == 0 ? 1 : 0;
+            }
+            else
+            {
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+
+        return new MapChanges<TKey, TValue>([.. deletions], [.. upsertKeys], [.. upsertValues]);
+    }
+
+    public static int Compare(TKey left, TKey right) => BytesOf(left).SequenceCompareTo(BytesOf(right));
+
+    private static ReadOnlySpan<byte> BytesOf<T>(in T value)
+        where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
+
+    private sealed class KeyComparer : IComparer<TKey>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare(TKey x, TKey y) => MapImage<TKey, TValue>.Compare(x, y);
+    }
+}

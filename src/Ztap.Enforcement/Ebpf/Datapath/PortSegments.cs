@@ -1,0 +1,50 @@
+namespace Ztap.Enforcement.Ebpf.Datapath;
+
+/// <summary>
+/// Flattens overlapping allowed port ranges into disjoint segments, each labelled with the lowest
+/// rule that allows it, so one longest-prefix lookup answers both "allowed?" and "by which rule?"
+/// the way <c>PolicyEngine.Explain</c> does.
+/// </summary>
+internal static class PortSegments
+{
+    public static List<(int From, int To, int Rule)> Flatten(IReadOnlyList<(int From, int To, int Rule)> ranges)
+    {
+        var bounds = new SortedSet<int>();
+        foreach (var (from, to, _) in ranges)
+        {
+            bounds.Add(from);
+            bounds.Add(to + 1);
+        }
+
+        var points = bounds.ToArray();
+        var segments = new List<(int From, int To, int Rule)>();
+        for (var i = 0; i + 1 < points.Length; i++)
+        {
+            var (start, end) = (points[i], points[i + 1] - 1);
+            var rule = int.MaxValue;
+            foreach (var range in ranges)
+            {
+                if (range.From <= start && end <= range.To)
+                {
+                    rule = Math.Min(rule, range.Rule);
+                }
+            }
+
+            if (rule == int.MaxValue)
+            {
+                continue;
+            }
+
+            if (segments.Count > 0 && segments[^1].To + 1 == start && segments[^1].Rule == rule)
+            {
+                segments[^1] = (segments[^1].From, end, rule);
+            }
+            else
+            {
+                segments.Add((start, end, rule));
+            }
+        }
+
+        return segments;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using Ztap.Core.Compiler;
+using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.Kernel;
+using Ztap.Enforcement.Ebpf.Maps;
+using Ztap.Enforcement.Ebpf.State;
+
+namespace Ztap.Enforcement.Ebpf;
+
+/// <summary>
+/// Enforces a policy set in the Linux kernel: cgroup BPF programs on each local workload's cgroup,
+/// reading identity-based maps that a new version replaces atomically. Everything is pinned, so
+/// enforcement stays when ztap exits and the next apply picks up where the last one stopped.
+/// </summary>
+public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
+{
+    private readonly StateStore _store = new(location.StateDirectory);
+
+    public string Backend => "ebpf";
+
+    public async Task<ApplyResult> ApplyAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken)
+    {
+        var cgroup2 = HostPreflight.Check(location.PinRoot);
+        var subjects = LocalSubject.Resolve(set, cgroup2, options.WholeHost);
+        var image = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)]);
+        DatapathCapacity.Check(image);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Directory.CreateDirectory(location.PinRoot);
+        var links = new CgroupLinks(location.PinRoot);
+        var previous = await _store.ReadAsync(cancellationToken);
+        var digest = DatapathObject.Digest;
+        var reload = previous?.ObjectDigest != digest;
+        var pinned = PinnedMaps.Open(location.PinRoot);
+        var toAttach = subjects.Where(s => reload || !links.IsComplete(s.Cgroup.Id)).ToList();
+
+        // Loading creates the pinned maps on first use and reuses them afterwards; an update that
+        // only changes policy needs none of it and goes straight to the pinned maps.
+        using var datapath = pinned is null || toAttach.Count > 0 ? DatapathObject.Load(location.PinRoot) : null;
+        using var maps = pinned ?? PinnedMaps.Open(location.PinRoot)
+            ?? throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath maps are not pinned under {location.PinRoot} after loading");
+
+        var mode = options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;
+        var generation = new SlotWriter(maps, location.StateDirectory).Install(image, mode);
+
+        // Attaching after the switch: a cgroup's programs never run before its subject is in force.
+        foreach (var subject in toAttach)
+        {
+            links.Attach(datapath!, subject.Cgroup);
+        }
+
+        var wanted = subjects.Select(s => s.Cgroup.Id).ToHashSet();
+        var detached = links.Attached().Where(id => !wanted.Contains(id)).ToList();
+        foreach (var cgroup in detached)
+        {
+            links.Detach(cgroup);
+        }
+
+        var attached = subjects.Select(s => s.Workload).ToImmutableArray();
+        var indexes = new SetIndexes(set);
+        await _store.WriteAsync(
+            new EbpfState(
+                set.Version,
+                generation,
+                DateTimeOffset.UtcNow,
+                options.Mode,
+                location.PinRoot,
+                digest,
+                attached,
+                [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
+                [.. set.Policies.Select(p => p.QualifiedName)],
+                [.. set.Rules.Select(r => indexes.Policy(r.Policy))],
+                EbpfMapFill.Of(image)),
+            cancellationToken);
+
+        var previousAttached = previous?.Attached ?? [];
+        return new ApplyResult(
+            Backend,
+            set.Version,
+            generation,
+            options.Mode,
+            attached,
+            [.. previousAttached.Where(a => detached.Contains(a.CgroupId))]);
+    }
+
+    public Task<EnforcementPlan> DryRunAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken)
+    {
+        var cgroup2 = MountTable.Read().Cgroup2
+            ?? throw new EnforcementException(EnforcementFailure.Unsupported, "no cgroup v2 mount found in /proc/self/mountinfo");
+        var subjects = LocalSubject.Resolve(set, cgroup2, options.WholeHost);
+        var image = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)]);
+        DatapathCapacity.Check(image);
+        return Task.FromResult(EbpfPlan.Describe(set, subjects, image));
+    }
+
+    public Task<RemoveResult> RemoveAsync(CancellationToken cancellationToken)
+    {
+        HostPreflight.Check(location.PinRoot);
+        var links = new CgroupLinks(location.PinRoot);
+        var cgroups = links.Attached().ToImmutableArray();
+        foreach (var cgroup in cgroups)
+        {
+            links.Detach(cgroup);
+        }
+
+        // Unlinking a pin on bpffs unpins it; the kernel frees each map once no program holds it.
+        var installed = Directory.Exists(location.PinRoot);
+        if (installed)
+        {
+            foreach (var name in PinnedMaps.Names)
+            {
+                File.Delete(Path.Join(location.PinRoot, name));
+            }
+
+            if (Directory.Exists(links.Directory))
+            {
+                Directory.Delete(links.Directory);
+            }
+
+            Directory.Delete(location.PinRoot);
+        }
+
+        _store.Clear();
+        return Task.FromResult(new RemoveResult(Backend, installed, cgroups));
+    }
+
+    public async Task<EnforcementStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        HostPreflight.Check(location.PinRoot);
+        var state = await _store.ReadAsync(cancellationToken);
+        return EbpfStatusReader.Read(location, state);
+    }
+}

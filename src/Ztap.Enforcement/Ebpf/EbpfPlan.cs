@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Ztap.Core.Compiler;
+using Ztap.Core.Policy;
+using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.Maps;
+
+namespace Ztap.Enforcement.Ebpf;
+
+/// <summary>Describes, entry by entry, what an apply would write into the datapath's maps.</summary>
+internal static class EbpfPlan
+{
+    public static EnforcementPlan Describe(PolicySet set, IReadOnlyList<LocalSubject> subjects, DatapathImage image)
+    {
+        var identities = new PlanSection(
+            "identities",
+            ["identity", "stands for"],
+            [.. set.Identities.Select(i => Row(Number(i.Number), i.ToString()))]);
+        var ipcache = new PlanSection(
+            "ipcache (address -> identity)",
+            ["prefix", "identity"],
+            [.. set.Prefixes.Select(p => Row(p.Prefix.ToString(), Number(p.Identity)))]);
+        var attached = new PlanSection(
+            "subjects (cgroup -> identity)",
+            ["workload", "cgroup", "cgroup id", "identity"],
+            [.. subjects.Select(s => Row(s.Workload.Workload, s.Workload.Cgroup, s.Workload.CgroupId.ToString(CultureInfo.InvariantCulture), Number(s.Workload.Identity)))]);
+        var isolated = new PlanSection(
+            "isolated (identity, direction -> first isolating policy)",
+            ["identity", "direction", "policy"],
+            [.. image.Isolated.Keys.Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.Policies[(int)image.Isolated.Values[i]].QualifiedName))]);
+        var policy = new PlanSection(
+            "policy (subject, direction, peer, protocol, ports -> rule)",
+            ["subject", "direction", "peer", "protocol", "ports", "rule"],
+            [.. image.Policy.Keys.Select((k, i) => Row(
+                Number(k.Subject),
+                DirectionName(k.Direction),
+                k.Peer == DatapathLimits.AnyPeer ? "any" : Number(k.Peer),
+                k.Protocol == DatapathLimits.AnyProtocol ? "any" : ProtocolNames.Format((Protocol)k.Protocol),
+                Ports(k),
+                set.Rules[(int)image.Policy.Values[i].Rule].ToString()))]);
+        return new EnforcementPlan("ebpf", set.Version, [identities, ipcache, attached, isolated, policy]);
+    }
+
+    private static ImmutableArray<string> Row(params string[] cells) => [.. cells];
+
+    private static string Number(uint identity) => identity.ToString(CultureInfo.InvariantCulture);
+
+    private static string DirectionName(uint direction) => direction == (uint)Direction.Ingress ? "ingress" : "egress";
+
+    private static string Ports(PolicyKey key)
+    {
+        var block = new PortBlock(key.Port, (int)key.PrefixLength - PolicyKey.FixedBits);
+        return block.First == block.Last
+            ? Number(block.First)
+            : string.Create(CultureInfo.InvariantCulture, $"{block.First}-{block.Last}");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Ztap.Core.Compiler;
+using Ztap.Core.Engine;
+using Ztap.Core.Flows;
+using Ztap.Core.Policy;
+using Ztap.Enforcement.Ebpf.Maps;
+using Ztap.Enforcement.Ebpf.Native;
+
+namespace Ztap.Enforcement.Ebpf.Events;
+
+/// <summary>
+/// Turns the datapath's numeric events into <see cref="FlowRecord"/>s: boot-clock times into wall
+/// time, policy indexes into names, addresses into workloads, all against the applied set.
+/// </summary>
+internal sealed unsafe class FlowEventTranslator(PolicySet set)
+{
+    private readonly Dictionary<ulong, string> _workloadOfCgroup = [];
+
+    /// <summary>Names the workload of an attached cgroup, for events whose source address the kernel had not chosen yet (connect).</summary>
+    public void Attach(AttachedWorkload workload) => _workloadOfCgroup[workload.CgroupId] = workload.Workload;
+
+    public FlowRecord Translate(in FlowEvent e)
+    {
+        var source = Address(e, source: true);
+        var destination = Address(e, source: false);
+        var sourceWorkload = set.Inventory.FindByAddress(source)?.QualifiedName;
+        if (sourceWorkload is null && e.Direction == (byte)Direction.Egress)
+        {
+            sourceWorkload = _workloadOfCgroup.GetValueOrDefault(e.Cgroup);
+        }
+
+        return new FlowRecord(
+            WallTime(e.TimeNs),
+            source,
+            e.SourcePort,
+            destination,
+            e.DestinationPort,
+            (Protocol)e.Protocol,
+            e.Bytes,
+            (Direction)e.Direction,
+            e.Verdict == DatapathLimits.VerdictAllow ? Verdict.Allow : Verdict.Deny,
+            e.Verdict != DatapathLimits.VerdictAudit,
+            e.Policy < set.Policies.Length ? set.Policies[(int)e.Policy].QualifiedName : null,
+            sourceWorkload,
+            set.Inventory.FindByAddress(destination)?.QualifiedName);
+    }
+
+    private static IPAddress Address(FlowEvent e, bool source)
+    {
+        var length = e.Family == IpcacheKey.FamilyV4 ? 4 : 16;
+        return new IPAddress(new ReadOnlySpan<byte>(source ? e.Source : e.Destination, length));
+    }
+
+    private static DateTimeOffset WallTime(ulong bootNs)
+    {
+        var now = DateTimeOffset.UtcNow;
+        long* timespec = stackalloc long[2];
+        LibC.ClockGetTime(LibC.ClockBootTime, timespec);
+        var bootNow = (timespec[0] * 1_000_000_000L) + timespec[1];
+        return now.AddTicks(-((bootNow - (long)bootNs) / 100));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Runtime.InteropServices;
+using Ztap.Enforcement.Ebpf.Native;
+
+namespace Ztap.Enforcement.Ebpf.Kernel;
+
+/// <summary>An open BPF map: typed reads and writes, batched where the kernel allows, each failure named.</summary>
+internal sealed unsafe class BpfMap(string name, int fd) : IDisposable
+{
+    private const int BatchSize = 8192;
+
+    public string Name { get; } = name;
+
+    public int Fd { get; } = fd;
+
+    /// <summary>Opens a pinned map; null when nothing is pinned at the path.</summary>
+    public static BpfMap? OpenPinned(string path)
+    {
+        var fd = LibBpf.ObjGet(path);
+        if (fd >= 0)
+        {
+            return new BpfMap(Path.GetFileName(path), fd);
+        }
+
+        var errno = Errno.Of(fd);
+        return errno == Errno.Enoent
+            ? null
+            : throw new EnforcementException(EnforcementFailure.KernelError, $"opening pinned map {path}: {Errno.Describe(errno)}");
+    }
+
+    public void Update<TKey, TValue>(in TKey key, in TValue value)
+        where TKey : unmanaged
+        where TValue : unmanaged
+    {
+        fixed (TKey* k = &key)
+        fixed (TValue* v = &value)
+        {
+            Check(LibBpf.MapUpdate(Fd, k, v, LibBpf.BpfAny), "updating");
+        }
+    }
+
+    public bool TryLookup<TKey, TValue>(in TKey key, out TValue value)
+        where TKey : unmanaged
+        where TValue : unmanaged
+    {
+        value = default;
+        fixed (TKey* k = &key)
+        fixed (TValue* v = &value)
+        {
+            var result = LibBpf.MapLookup(Fd, k, v);
+            if (result < 0 && Errno.Of(result) == Errno.Enoent)
+            {
+                return false;
+            }
+
+            Check(result, "reading");
+            return true;
+        }
+    }
+
+    /// <summary>Every key of the map, walked one syscall per key: for recovery and status, not the fast path.</summary>
+    public List<TKey> Keys<TKey>()
+        where TKey : unmanaged
+    {
+        var keys = new List<TKey>();
+        TKey next = default;
+        var result = LibBpf.MapGetNextKey(Fd, null, &next);
+        while (result == 0)
+        {
+            keys.Add(next);
+            var current = next;
+            result = LibBpf.MapGetNextKey(Fd, &current, &next);
+        }
+
+        if (Errno.Of(result) != Errno.Enoent)
+        {
+            Check(result, "listing");
+        }
+
+        return keys;
+    }
+
+    /// <param name="valuesPerKey">The number of possible CPUs for a per-CPU map, 1 otherwise.</param>
+    public void UpdateBatch<TKey, TValue>(ReadOnlySpan<TKey> keys, ReadOnlySpan<TValue> values, int valuesPerKey = 1)
+        where TKey : unmanaged
+        where TValue : unmanaged
+    {
+        for (var start = 0; start < keys.Length; start += BatchSize)
+        {
+            var length = Math.Min(BatchSize, keys.Length - start);
+            fixed (TKey* k = keys.Slice(start, length))
+            fixed (TValue* v = values.Slice(start * valuesPerKey, length * valuesPerKey))
+            {
+                var count = (uint)length;
+                var options = BatchOptions();
+                Check(LibBpf.MapUpdateBatch(Fd, k, v, &count, &options), "batch-updating");
+            }
+        }
+    }
+
+    public void DeleteBatch<TKey>(ReadOnlySpan<TKey> keys)
+        where TKey : unmanaged
+    {
+        for (var start = 0; start < keys.Length; start += BatchSize)
+        {
+            var length = Math.Min(BatchSize, keys.Length - start);
+            fixed (TKey* k = keys.Slice(start, length))
+            {
+                var count = (uint)length;
+                var options = BatchOptions();
+                Check(LibBpf.MapDeleteBatch(Fd, k, &count, &options), "batch-deleting from");
+            }
+        }
+    }
+
+    public void Dispose() => LibC.Close(Fd);
+
+    // struct bpf_map_batch_opts { size_t sz; __u64 elem_flags; __u64 flags; }
+    private static (nuint Size, ulong ElementFlags, ulong Flags) BatchOptions() => ((nuint)24, 0, 0);
+
+    private void Check(int result, string doing)
+    {
+        if (result < 0)
+        {
+            throw new EnforcementException(EnforcementFailure.KernelError, $"{doing} map {Name}: {Errno.Describe(Errno.Of(result))}");
+        }
+    }
+}

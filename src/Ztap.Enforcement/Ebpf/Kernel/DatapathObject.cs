@@ -1,0 +1,85 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Ztap.Enforcement.Ebpf.Native;
+
+namespace Ztap.Enforcement.Ebpf.Kernel;
+
+/// <summary>
+/// The compiled datapath (bpf/ztap.bpf.c) embedded in this assembly, loaded into the kernel with
+/// its maps pinned by name under the pin root; maps already pinned there are reused, so loading
+/// again keeps the policy and conntrack state the running programs use.
+/// </summary>
+internal sealed unsafe class DatapathObject : IDisposable
+{
+    private const string ResourceName = "ztap.bpf.o";
+
+    private readonly nint _object;
+
+    private DatapathObject(nint bpfObject) => _object = bpfObject;
+
+    /// <summary>The SHA-256 of the embedded object, recorded so a changed datapath is reloaded.</summary>
+    public static string Digest => Convert.ToHexStringLower(SHA256.HashData(Bytes()));
+
+    public static DatapathObject Load(string pinRoot)
+    {
+        var bytes = Bytes();
+        var name = Marshal.StringToCoTaskMemUTF8("ztap");
+        var root = Marshal.StringToCoTaskMemUTF8(pinRoot);
+        using var log = LibBpfLog.Capture();
+        try
+        {
+            var options = new BpfObjectOpenOptions { Size = (nuint)sizeof(BpfObjectOpenOptions), ObjectName = name, PinRootPath = root };
+            nint bpfObject;
+
+            // libbpf parses the buffer in place: it stays pinned until load has returned.
+            fixed (byte* buffer = bytes)
+            {
+                bpfObject = LibBpf.ObjectOpenMem(buffer, (nuint)bytes.Length, &options);
+                if (bpfObject == 0)
+                {
+                    throw Failure("opening the embedded datapath object", Marshal.GetLastPInvokeError(), log);
+                }
+
+                var result = LibBpf.ObjectLoad(bpfObject);
+                if (result < 0)
+                {
+                    LibBpf.ObjectClose(bpfObject);
+                    throw Failure("loading the datapath into the kernel", Errno.Of(result), log);
+                }
+            }
+
+            return new DatapathObject(bpfObject);
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(name);
+            Marshal.FreeCoTaskMem(root);
+        }
+    }
+
+    public nint Program(string name)
+    {
+        var program = LibBpf.ObjectFindProgram(_object, name);
+        return program != 0
+            ? program
+            : throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath object has no program {name}");
+    }
+
+    public void Dispose() => LibBpf.ObjectClose(_object);
+
+    private static byte[] Bytes()
+    {
+        using var stream = typeof(DatapathObject).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"resource {ResourceName} is missing: the build compiles it from bpf/");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private static EnforcementException Failure(string doing, int errno, LibBpfLog log)
+    {
+        var failure = errno == Errno.Eperm ? EnforcementFailure.NotPermitted : EnforcementFailure.KernelError;
+        var detail = string.IsNullOrWhiteSpace(log.Tail) ? "" : "\nlibbpf said:\n" + log.Tail.TrimEnd();
+        return new EnforcementException(failure, $"{doing}: {Errno.Describe(errno)}{detail}");
+    }
+}

@@ -1,0 +1,64 @@
+using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.Maps;
+using Ztap.Enforcement.Ebpf.State;
+
+namespace Ztap.Enforcement.Ebpf.Kernel;
+
+/// <summary>
+/// Installs a policy version atomically: the complete image goes into the idle slot while the
+/// programs keep reading the active one, then one 32-bit store of the new generation into
+/// ztap_config switches every program over. No packet ever sees half of a version.
+/// </summary>
+internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
+{
+    private readonly PerCpuReader _counters = new();
+
+    /// <summary>The generation in force, 0 when no version was ever completed.</summary>
+    public uint ActiveGeneration => maps.Config.TryLookup(0u, out uint generation) ? generation : 0;
+
+    /// <summary>Writes the image as the next generation and switches to it; returns that generation.</summary>
+    public uint Install(DatapathImage image, uint mode)
+    {
+        var generation = ActiveGeneration + 1;
+        if (generation == 0)
+        {
+            generation = 2; // 0 means "nothing applied"; skipping it keeps the slot parity right
+        }
+
+        var slot = (int)(generation & 1);
+        maps.Settings.TryLookup((uint)slot, out DatapathSettings previous);
+
+        // Marks the slot incomplete in the kernel itself before the first write, so a crash
+        // from here on leaves a slot no snapshot is trusted for.
+        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = 0 });
+        var known = SlotSnapshot.Read(stateDirectory, slot, previous.Generation) ?? ReadBack(maps.Slots[slot]);
+
+        var target = maps.Slots[slot];
+        Apply(target.Ipcache, image.Ipcache.ChangesFrom(known.Ipcache));
+        Apply(target.Subjects, image.Subjects.ChangesFrom(known.Subjects));
+        Apply(target.Isolated, image.Isolated.ChangesFrom(known.Isolated));
+        Apply(target.Policy, image.Policy.ChangesFrom(known.Policy));
+        _counters.Zero(target.Counters, 0, image.RuleCount);
+        _counters.Zero(target.Counters, DatapathLimits.MaxRules, image.PolicyCount);
+
+        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = generation });
+        SlotSnapshot.Write(stateDirectory, slot, generation, image);
+        maps.Config.Update(0u, generation);
+        return generation;
+    }
+
+    private static SlotContent ReadBack(SlotMaps slot) => new(
+        MapImage<IpcacheKey, uint>.KeysOnly([.. slot.Ipcache.Keys<IpcacheKey>()]),
+        MapImage<SubjectKey, uint>.KeysOnly([.. slot.Subjects.Keys<SubjectKey>()]),
+        MapImage<IsolationKey, uint>.KeysOnly([.. slot.Isolated.Keys<IsolationKey>()]),
+        MapImage<PolicyKey, PolicyValue>.KeysOnly([.. slot.Policy.Keys<PolicyKey>()]));
+
+    // Deletions first, so a map never holds more than the larger of the two versions.
+    private static void Apply<TKey, TValue>(BpfMap map, MapChanges<TKey, TValue> changes)
+        where TKey : unmanaged
+        where TValue : unmanaged
+    {
+        map.DeleteBatch<TKey>(changes.Deletions);
+        map.UpdateBatch<TKey, TValue>(changes.UpsertKeys, changes.UpsertValues);
+    }
+}

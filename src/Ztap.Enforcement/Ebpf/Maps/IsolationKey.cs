@@ -1,0 +1,14 @@
+using System.Runtime.InteropServices;
+
+namespace Ztap.Enforcement.Ebpf.Maps;
+
+/// <summary>Mirror of <c>struct ztap_isolation_key</c>: an identity isolated in a direction.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 8)]
+internal struct IsolationKey
+{
+    [FieldOffset(0)]
+    public uint Identity;
+
+    [FieldOffset(4)]
+    public uint Direction;
+}

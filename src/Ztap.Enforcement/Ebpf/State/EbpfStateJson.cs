@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Ztap.Enforcement.Ebpf.State;
+
+/// <summary>Source-generated JSON for the state file, so the state works in a NativeAOT build.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(EbpfState))]
+internal sealed partial class EbpfStateJson : JsonSerializerContext;

@@ -1,0 +1,11 @@
+using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.Maps;
+
+namespace Ztap.Enforcement.Ebpf.State;
+
+/// <summary>The entries a slot's maps hold, as far as ztap knows them.</summary>
+internal sealed record SlotContent(
+    MapImage<IpcacheKey, uint> Ipcache,
+    MapImage<SubjectKey, uint> Subjects,
+    MapImage<IsolationKey, uint> Isolated,
+    MapImage<PolicyKey, PolicyValue> Policy);

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Ztap.Enforcement.Ebpf.State;
+
+/// <summary>Reads and replaces the state file (<c>ebpf-state.json</c>) and the slot snapshots in the state folder.</summary>
+internal sealed class StateStore(string directory)
+{
+    public string Directory { get; } = directory;
+
+    private string StatePath => Path.Join(Directory, "ebpf-state.json");
+
+    public async Task<EbpfState?> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(StatePath))
+        {
+            return null;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(StatePath, cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, EbpfStateJson.Default.EbpfState);
+        }
+        catch (JsonException)
+        {
+            // A state file cut short by a crash only costs names in status; the kernel is the truth.
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the state through a temporary file, so a reader never sees half of it.</summary>
+    public async Task WriteAsync(EbpfState state, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var temporary = StatePath + ".tmp";
+        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(state, EbpfStateJson.Default.EbpfState), cancellationToken);
+
+        File.Move(temporary, StatePath, overwrite: true);
+    }
+
+    public void Clear()
+    {
+        foreach (var file in new[] { StatePath, State.SlotSnapshot.PathOf(Directory, 0), State.SlotSnapshot.PathOf(Directory, 1) })
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Ztap.Core.Compiler;
+
+namespace Ztap.Enforcement;
+
+/// <summary>
+/// A way of enforcing a <see cref="PolicySet"/> on this host (eBPF, nftables, pf). Every backend
+/// installs atomically, leaves enforcement in place when ztap exits, and can say exactly what it
+/// would install without touching anything.
+/// </summary>
+public interface IEnforcer
+{
+    /// <summary>The backend's name as users see it: <c>ebpf</c>, <c>nftables</c>, <c>pf</c>.</summary>
+    string Backend { get; }
+
+    /// <summary>Installs the set, replacing whatever version is in force in one step.</summary>
+    Task<ApplyResult> ApplyAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken);
+
+    /// <summary>What <see cref="ApplyAsync"/> would install, computed without touching the host.</summary>
+    Task<EnforcementPlan> DryRunAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken);
+
+    /// <summary>Removes everything the backend installed; a host with nothing installed is left as it is.</summary>
+    Task<RemoveResult> RemoveAsync(CancellationToken cancellationToken);
+
+    /// <summary>What is in force now, read from the host and the backend's state.</summary>
+    Task<EnforcementStatus> StatusAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.Maps;
+
+namespace Ztap.Enforcement.Tests.Ebpf.Datapath;
+
+public sealed class DatapathImageTests
+{
+    private static readonly (Protocol Protocol, int Port)[] Services =
+    [
+        (Protocol.Tcp, 80), (Protocol.Tcp, 443), (Protocol.Tcp, 7999), (Protocol.Tcp, 8000), (Protocol.Tcp, 8002),
+        (Protocol.Tcp, 8003), (Protocol.Udp, 53), (Protocol.Udp, 6999), (Protocol.Udp, 7000), (Protocol.Udp, 7999),
+        (Protocol.Udp, 8000), (Protocol.Icmp, 0), (Protocol.Sctp, 80), (Protocol.Tcp, 8443),
+    ];
+
+    [Fact]
+    public void The_entries_decide_every_flow_as_the_engine_does()
+    {
+        var set = SampleEstate.Compile();
+        var model = new DatapathModel(DatapathImage.Build(set, []));
+        var engine = new PolicyEngine(set);
+
+        var flows = from source in SampleEstate.Addresses
+                    from destination in SampleEstate.Addresses
+                    where source.AddressFamily == destination.AddressFamily
+                    from service in Services
+                    select new Flow(source, destination, service.Protocol, service.Port);
+
+        Assert.All(flows, flow => Assert.Equal(engine.Decide(flow), model.Decide(flow)));
+    }
+
+    [Fact]
+    public void Every_address_maps_to_the_identity_the_set_gives_it()
+    {
+        var set = SampleEstate.Compile();
+        var model = new DatapathModel(DatapathImage.Build(set, []));
+
+        Assert.All(SampleEstate.Addresses, address => Assert.Equal(set.IdentityOf(address).Number, model.IdentityOf(address)));
+    }
+
+    [Fact]
+    public void Ipcache_keys_match_the_family_in_full_then_the_address_by_prefix()
+    {
+        var image = DatapathImage.Build(SampleEstate.Compile(), []);
+        var keys = image.Ipcache.Keys.Select(k => (k.ToNetwork(), k.PrefixLength, k.Family)).ToList();
+
+        Assert.Contains((IPNetwork.Parse("10.0.0.1/32"), 64u, 4u), keys);
+        Assert.Contains((IPNetwork.Parse("10.0.9.0/24"), 56u, 4u), keys);
+        Assert.Contains((IPNetwork.Parse("fd00::100/120"), 152u, 6u), keys);
+    }
+
+    [Fact]
+    public void Any_peer_and_any_protocol_are_zero_and_all_ports_one_zero_length_block()
+    {
+        var set = SampleEstate.Compile();
+        var web = set.IdentityOf(IPAddress.Parse("10.0.0.1")).Number;
+        var image = DatapathImage.Build(set, []);
+
+        var api = set.IdentityOf(IPAddress.Parse("10.0.0.2")).Number;
+        var toApi = image.Policy.Keys.Single(k => k.Subject == web && k.Peer == api && k.Protocol == DatapathLimits.AnyProtocol);
+        var toAnyone = image.Policy.Keys.Single(k => k.Subject == web && k.Peer == DatapathLimits.AnyPeer);
+
+        Assert.Equal(((uint)PolicyKey.FixedBits, (ushort)0), (toApi.PrefixLength, toApi.Port));
+        Assert.Equal(((byte)Protocol.Tcp, (uint)PolicyKey.FixedBits + 16, (ushort)8443), (toAnyone.Protocol, toAnyone.PrefixLength, toAnyone.Port));
+    }
+
+    [Fact]
+    public void A_subject_lists_its_primary_identity_and_the_identity_of_each_address()
+    {
+        var set = SampleEstate.Compile();
+        var identities = new[] { IPAddress.Parse("10.0.0.1"), IPAddress.Parse("fd00::1") }.Select(a => set.IdentityOf(a).Number).ToArray();
+        var image = DatapathImage.Build(set, [new SubjectEntry(77, identities[0], [.. identities])]);
+
+        Assert.Equal(
+            new[] { (77UL, SubjectKey.Primary, identities[0]), (77UL, identities[0], identities[0]), (77UL, identities[1], identities[1]) }.Order(),
+            image.Subjects.Keys.Zip(image.Subjects.Values).Select(e => (e.First.Cgroup, e.First.Identity, e.Second)).Order());
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Ztap.Core.Compiler;
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.Maps;
+
+namespace Ztap.Enforcement.Tests.Ebpf.Datapath;
+
+/// <summary>
+/// bpf/ztap_decide.h restated over a <see cref="DatapathImage"/>, with longest-prefix matches done
+/// by brute force: what the kernel would decide given the entries ztap writes.
+/// </summary>
+internal sealed class DatapathModel(DatapathImage image)
+{
+    public Verdict Decide(Flow flow)
+    {
+        if (flow.Source.Equals(flow.Destination))
+        {
+            return Verdict.Allow;
+        }
+
+        var source = IdentityOf(flow.Source);
+        var destination = IdentityOf(flow.Destination);
+        return SideAllows(source, Direction.Egress, destination, flow) && SideAllows(destination, Direction.Ingress, source, flow)
+            ? Verdict.Allow
+            : Verdict.Deny;
+    }
+
+    public uint IdentityOf(IPAddress address)
+    {
+        var best = (Length: -1, Identity: Identity.WorldNumber);
+        for (var i = 0; i < image.Ipcache.Count; i++)
+        {
+            var prefix = image.Ipcache.Keys[i].ToNetwork();
+            if (prefix.BaseAddress.AddressFamily == address.AddressFamily && prefix.Contains(address) && prefix.PrefixLength > best.Length)
+            {
+                best = (prefix.PrefixLength, image.Ipcache.Values[i]);
+            }
+        }
+
+        return best.Identity;
+    }
+
+    private bool SideAllows(uint subject, Direction direction, uint peer, Flow flow)
+    {
+        var isolated = image.Isolated.Keys.Any(k => k.Identity == subject && k.Direction == (uint)direction);
+        if (!isolated)
+        {
+            return true;
+        }
+
+        var protocol = (byte)flow.Protocol;
+        return image.Policy.Keys.Any(k =>
+            k.Subject == subject
+            && k.Direction == (byte)direction
+            && (k.Peer == peer || k.Peer == DatapathLimits.AnyPeer)
+            && (k.Protocol == protocol || k.Protocol == DatapathLimits.AnyProtocol)
+            && new PortBlock(k.Port, (int)k.PrefixLength - PolicyKey.FixedBits) is var block
+            && block.First <= flow.Port && flow.Port <= block.Last);
+    }
+}

@@ -1,0 +1,68 @@
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+using Ztap.Enforcement;
+using Ztap.Integration.Tests.Scenes;
+using static Ztap.Integration.Tests.Scenes.Estate;
+
+namespace Ztap.Integration.Tests.Ebpf;
+
+[Collection(KernelCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class StatusAndRemoveTests(ProbeBinary probe)
+{
+    [RootFact]
+    public async Task Status_shows_the_applied_version_the_attached_cgroups_and_counts_per_policy()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var set = estate.Compile(MatrixPolicies.Yaml);
+        await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
+        estate.Attempt(Web, new Flow(Web.V4, Api.V4, Protocol.Tcp, 80));
+        estate.Attempt(Batch, new Flow(Batch.V4, Db.V4, Protocol.Tcp, 5432));
+
+        var status = await scene.Enforcer.StatusAsync(CancellationToken.None);
+
+        Assert.True(status.Installed);
+        Assert.Equal(set.Version, status.PolicyVersion);
+        Assert.Equal(["prod/api", "prod/batch", "prod/db", "prod/web"], status.Attached.Select(a => a.Workload).Order());
+        Assert.Equal(set.Identities.Length, status.Identities.Length);
+        Assert.Contains(status.Maps, m => m.Name == "ipcache" && m.Entries == set.Prefixes.Length);
+        var db = status.Policies.Single(p => p.Policy == "prod/db-ingress");
+        Assert.True(db.Denied >= 1, $"db-ingress denied {db.Denied}");
+        Assert.True(status.Policies.Single(p => p.Policy == "prod/web-egress").Allowed >= 1);
+    }
+
+    [RootFact]
+    public async Task Removing_detaches_everything_and_traffic_flows_unfiltered_again()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        await scene.Enforcer.ApplyAsync(estate.Compile(MatrixPolicies.Yaml), new EnforcementOptions(), CancellationToken.None);
+        var denied = new Flow(Web.V4, Db.V4, Protocol.Tcp, 6379);
+        Assert.Equal("eperm", estate.Attempt(Web, denied));
+
+        var removed = await scene.Enforcer.RemoveAsync(CancellationToken.None);
+
+        Assert.Equal(4, removed.DetachedCgroups.Length);
+        Assert.False(Directory.Exists(scene.Location.PinRoot));
+        Assert.False((await scene.Enforcer.StatusAsync(CancellationToken.None)).Installed);
+        Assert.Equal("allow", estate.Attempt(Web, denied));
+    }
+
+    [RootFact]
+    public async Task A_workload_leaving_the_inventory_is_detached_on_the_next_apply()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var set = estate.Compile(MatrixPolicies.Yaml);
+        await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
+        var withoutWeb = Ztap.Core.Compiler.PolicyCompiler.Compile(
+            set.Policies,
+            new Ztap.Core.Inventory.WorkloadInventory(set.Inventory.Namespaces, set.Inventory.Workloads.Where(w => w.Name != "web")));
+
+        var result = await scene.Enforcer.ApplyAsync(withoutWeb, new EnforcementOptions(), CancellationToken.None);
+
+        Assert.Equal(["prod/web"], result.Detached.Select(d => d.Workload));
+        Assert.Equal("allow", estate.Attempt(Web, new Flow(Web.V4, Outsider.V4, Protocol.Tcp, 80)));
+    }
+}
