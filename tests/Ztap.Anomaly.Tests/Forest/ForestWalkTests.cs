@@ -12,7 +12,8 @@ public sealed class ForestWalkTests
             .Train(IsolationForestTests.Cluster(1000, seed: 8));
 
         Gen.Float[-10f, 10f].Array[2].Sample(point =>
-            Assert.Equal(PlainMeanPathLength(forest, point), forest.MeanPathLength(point), precision: 4));
+            // The packed walk adds its leaves' float path lengths in another order; only rounding may differ.
+            Assert.Equal(PlainMeanPathLength(forest, point), forest.MeanPathLength(point), tolerance: 1e-4));
     }
 
     /// <summary>The obvious walk: from the root, left when below the threshold, until a leaf.</summary>
