@@ -61,6 +61,8 @@ internal sealed class FeatureExtractor
             (int)Math.Round(serviceFlows * profile.FlowScale),
             Math.Exp(baseline.Mean) - 1,
             baseline.StandardScore(FlowFeatures.LogBytes(flow)),
+            counts.PairVolume,
+            source?.MaxPairVolume ?? 0,
             regularity,
             meanGap,
             source?.HoursOutsideUsual(flow.Timestamp.UtcDateTime.Hour) ?? 12);
@@ -70,6 +72,7 @@ internal sealed class FeatureExtractor
         all[(int)FlowFeature.DestinationNovelty] = (float)(1.0 / (1 + context.PairFlows));
         all[(int)FlowFeature.ServiceNovelty] = (float)(1.0 / (1 + context.ServiceFlows));
         all[(int)FlowFeature.BytesAboveUsual] = (float)context.BytesScore;
+        all[(int)FlowFeature.VolumeAboveUsual] = (float)Math.Log((1.0 + context.PairVolume) / (1.0 + context.UsualPairVolume));
         all[(int)FlowFeature.Regularity] = (float)context.Regularity;
         all[(int)FlowFeature.HoursOutsideUsual] = context.HoursOutsideUsual;
         return context;

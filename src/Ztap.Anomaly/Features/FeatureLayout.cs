@@ -11,7 +11,7 @@ namespace Ztap.Anomaly.Features;
 /// </summary>
 internal static class FeatureLayout
 {
-    public const int FeatureCount = 12;
+    public const int FeatureCount = 13;
 
     public static ImmutableArray<FlowFeature> PerFlow { get; } =
         [FlowFeature.LogBytes, FlowFeature.Port, FlowFeature.Protocol, FlowFeature.Hour, FlowFeature.ExternalDestination];
@@ -19,8 +19,8 @@ internal static class FeatureLayout
     public static ImmutableArray<FlowFeature> Context { get; } =
     [
         FlowFeature.ExternalDestination, FlowFeature.PortsAboveUsual, FlowFeature.DestinationsAboveUsual,
-        FlowFeature.DestinationNovelty, FlowFeature.ServiceNovelty, FlowFeature.BytesAboveUsual, FlowFeature.Regularity,
-        FlowFeature.HoursOutsideUsual,
+        FlowFeature.DestinationNovelty, FlowFeature.ServiceNovelty, FlowFeature.BytesAboveUsual, FlowFeature.VolumeAboveUsual,
+        FlowFeature.Regularity, FlowFeature.HoursOutsideUsual,
     ];
 
     public static ImmutableArray<FlowFeature> Of(FeatureSet set) => set == FeatureSet.PerFlow ? PerFlow : Context;
@@ -38,6 +38,7 @@ internal static class FeatureLayout
         FlowFeature.DestinationNovelty => "destination_novelty",
         FlowFeature.ServiceNovelty => "service_novelty",
         FlowFeature.BytesAboveUsual => "bytes_above_usual",
+        FlowFeature.VolumeAboveUsual => "volume_above_usual",
         FlowFeature.Regularity => "regularity",
         _ => "hours_outside_usual",
     };

@@ -33,6 +33,9 @@ internal enum FlowFeature
     /// <summary>Standard score of log bytes against the pair's (or else the source's) training flows.</summary>
     BytesAboveUsual,
 
+    /// <summary>log of (1 + bytes to this destination in the volume window) over (1 + the source's most in training).</summary>
+    VolumeAboveUsual,
+
     /// <summary>How regular the gaps between the service's recent arrivals are, 0 to 1.</summary>
     Regularity,
 

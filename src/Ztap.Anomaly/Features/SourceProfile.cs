@@ -2,7 +2,8 @@ namespace Ztap.Anomaly.Features;
 
 /// <summary>
 /// What training taught about one source: when in the day it is active, the most ports it used on one
-/// destination and the most destinations it reached within the windows, and how much it sends.
+/// destination, the most destinations it reached and the most bytes it sent to one destination within
+/// the windows, and how much it sends.
 /// Filled in by <see cref="TrafficProfileBuilder"/> and read-only afterwards.
 /// </summary>
 internal sealed class SourceProfile
@@ -13,11 +14,12 @@ internal sealed class SourceProfile
     {
     }
 
-    public SourceProfile(ReadOnlySpan<int> hours, int maxPortsOnDestination, int maxDestinations, ByteStats bytes)
+    public SourceProfile(ReadOnlySpan<int> hours, int maxPortsOnDestination, int maxDestinations, long maxPairVolume, ByteStats bytes)
     {
         hours.CopyTo(_hours);
         MaxPortsOnDestination = maxPortsOnDestination;
         MaxDestinations = maxDestinations;
+        MaxPairVolume = maxPairVolume;
         Bytes = bytes;
     }
 
@@ -29,6 +31,9 @@ internal sealed class SourceProfile
     public int MaxPortsOnDestination { get; private set; }
 
     public int MaxDestinations { get; private set; }
+
+    /// <summary>The most bytes it sent to one destination within the volume window.</summary>
+    public long MaxPairVolume { get; private set; }
 
     public ByteStats Bytes { get; private set; }
 
@@ -50,11 +55,12 @@ internal sealed class SourceProfile
         return 12;
     }
 
-    internal void Record(int hour, double logBytes, int portsOnDestination, int destinations)
+    internal void Record(int hour, double logBytes, WindowCounts counts)
     {
         _hours[hour]++;
         Bytes = Bytes.Add(logBytes);
-        MaxPortsOnDestination = Math.Max(MaxPortsOnDestination, portsOnDestination);
-        MaxDestinations = Math.Max(MaxDestinations, destinations);
+        MaxPortsOnDestination = Math.Max(MaxPortsOnDestination, counts.PortsOnDestination);
+        MaxDestinations = Math.Max(MaxDestinations, counts.Destinations);
+        MaxPairVolume = Math.Max(MaxPairVolume, counts.PairVolume);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class TrafficProfileBuilder(ContextOptions options)
             var logBytes = FlowFeatures.LogBytes(flow);
             ref var source = ref CollectionsMarshal.GetValueRefOrAddDefault(sources, pair.Source, out _);
             source ??= new SourceProfile();
-            source.Record(flow.Timestamp.UtcDateTime.Hour, logBytes, counts.PortsOnDestination, counts.Destinations);
+            source.Record(flow.Timestamp.UtcDateTime.Hour, logBytes, counts);
             ref var pairBytes = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, pair, out _);
             pairBytes = pairBytes.Add(logBytes);
             CollectionsMarshal.GetValueRefOrAddDefault(services, new SourceService(pair.Source, SourceService.ServiceOf(flow)), out _)++;

@@ -70,6 +70,9 @@ internal static class ReasonWriter
                 : $"{source} contacted {service}, a service it used only {Count(context.ServiceFlows, "time")} in training",
             FlowFeature.BytesAboveUsual or FlowFeature.LogBytes =>
                 $"{source} sent {ByteSize.Format(flow.Bytes)} to {service}, {Ratio(flow.Bytes, context.UsualBytes)}x its usual {ByteSize.Format(context.UsualBytes)}",
+            FlowFeature.VolumeAboveUsual =>
+                $"{source} sent {ByteSize.Format(context.PairVolume)} to {flow.Destination} within {Hours(options.VolumeWindow)} "
+                + $"(at most {ByteSize.Format(context.UsualPairVolume)} to one destination in training)",
             FlowFeature.Regularity =>
                 $"{source} contacts {service} every {context.MeanGapSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s like clockwork, as a beacon does",
             FlowFeature.HoursOutsideUsual =>
@@ -87,6 +90,10 @@ internal static class ReasonWriter
     };
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Hours(TimeSpan window) => window.TotalHours == 1
+        ? "an hour"
+        : $"{window.TotalHours.ToString("0.#", CultureInfo.InvariantCulture)} h";
 
     private static string Seconds(TimeSpan window) => window.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
 

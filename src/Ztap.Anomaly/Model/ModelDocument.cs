@@ -19,6 +19,7 @@ internal sealed record ModelDocument(
 internal sealed record ContextDocument(
     double PortWindowSeconds,
     double HostWindowSeconds,
+    double VolumeWindowSeconds,
     int WindowCapacity,
     int ServiceCapacity,
     int MaxProfiledSources,
@@ -33,7 +34,8 @@ internal sealed record TreeDocument(int[] Feature, float[] Threshold, int[] Left
 
 internal sealed record ProfileDocument(BytesDocument Overall, SourceDocument[] Sources, PairDocument[] Pairs, ServiceDocument[] Services);
 
-internal sealed record SourceDocument(string Address, int[] Hours, int MaxPortsOnDestination, int MaxDestinations, BytesDocument Bytes);
+internal sealed record SourceDocument(
+    string Address, int[] Hours, int MaxPortsOnDestination, int MaxDestinations, long MaxPairVolume, BytesDocument Bytes);
 
 internal sealed record PairDocument(string Source, string Destination, BytesDocument Bytes);
 

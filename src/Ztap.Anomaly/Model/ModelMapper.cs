@@ -18,7 +18,7 @@ internal static class ModelMapper
             ModelFile.Format,
             ModelFile.Version,
             model.Features == FeatureSet.Context ? "context" : "per_flow",
-            new ContextDocument(context.PortWindow.TotalSeconds, context.HostWindow.TotalSeconds, context.WindowCapacity,
+            new ContextDocument(context.PortWindow.TotalSeconds, context.HostWindow.TotalSeconds, context.VolumeWindow.TotalSeconds, context.WindowCapacity,
                 context.ServiceCapacity, context.MaxProfiledSources, context.MaxProfiledPairs),
             model.Threshold,
             [.. model.Ranges.Select((r, i) => new RangeDocument(names[i], r.Min, r.Low, r.Median, r.High, r.Max))],
@@ -26,7 +26,8 @@ internal static class ModelMapper
             new ProfileDocument(
                 ToDocument(model.Profile.Overall),
                 [.. model.Profile.Sources.Select(s => new SourceDocument(
-                    s.Key.ToAddress().ToString(), s.Value.Hours.ToArray(), s.Value.MaxPortsOnDestination, s.Value.MaxDestinations, ToDocument(s.Value.Bytes)))],
+                    s.Key.ToAddress().ToString(), s.Value.Hours.ToArray(), s.Value.MaxPortsOnDestination, s.Value.MaxDestinations,
+                    s.Value.MaxPairVolume, ToDocument(s.Value.Bytes)))],
                 [.. model.Profile.Pairs.Select(p => new PairDocument(
                     p.Key.Source.ToAddress().ToString(), p.Key.Destination.ToAddress().ToString(), ToDocument(p.Value)))],
                 [.. model.Profile.Services.Select(s => new ServiceDocument(
@@ -48,7 +49,7 @@ internal static class ModelMapper
         }
 
         var c = document.Context;
-        var context = new ContextOptions(TimeSpan.FromSeconds(c.PortWindowSeconds), TimeSpan.FromSeconds(c.HostWindowSeconds),
+        var context = new ContextOptions(TimeSpan.FromSeconds(c.PortWindowSeconds), TimeSpan.FromSeconds(c.HostWindowSeconds), TimeSpan.FromSeconds(c.VolumeWindowSeconds),
             c.WindowCapacity, c.ServiceCapacity, c.MaxProfiledSources, c.MaxProfiledPairs);
         if (context.Problem is { } problem)
         {
@@ -109,7 +110,7 @@ internal static class ModelMapper
         foreach (var source in document.Sources)
         {
             if (!IPAddress.TryParse(source.Address, out var address) || source.Hours.Length != 24 || !sources.TryAdd(HostKey.Of(address),
-                new SourceProfile(source.Hours, source.MaxPortsOnDestination, source.MaxDestinations, ToStats(source.Bytes))))
+                new SourceProfile(source.Hours, source.MaxPortsOnDestination, source.MaxDestinations, source.MaxPairVolume, ToStats(source.Bytes))))
             {
                 error = $"source \"{source.Address}\" needs a unique address and 24 hour counts";
                 return null;
