@@ -17,4 +17,7 @@ public enum EnforcementFailure
 
     /// <summary>The kernel refused an operation: verifier rejection, a failed map update or attach.</summary>
     KernelError,
+
+    /// <summary>Another ztap process is changing enforcement; nothing was changed.</summary>
+    Busy,
 }

@@ -26,6 +26,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         DatapathCapacity.Check(image);
         cancellationToken.ThrowIfCancellationRequested();
 
+        using var exclusive = ApplyLock.Acquire(location.StateDirectory);
         Directory.CreateDirectory(location.PinRoot);
         var links = new CgroupLinks(location.PinRoot);
         var previous = await _store.ReadAsync(cancellationToken);
@@ -96,6 +97,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
     public Task<RemoveResult> RemoveAsync(CancellationToken cancellationToken)
     {
         HostPreflight.Check(location.PinRoot);
+        using var exclusive = ApplyLock.Acquire(location.StateDirectory);
         var links = new CgroupLinks(location.PinRoot);
         var cgroups = links.Attached().ToImmutableArray();
         foreach (var cgroup in cgroups)
