@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Running;
 using Ztap.Benchmarks.Generation;
 
-// "generate N DIR" writes an estate for whole-process runs; anything else runs BenchmarkDotNet.
+// "generate N DIR" writes an estate for whole-process runs; "apply DIR" times installing one with
+// the eBPF backend (root); anything else runs BenchmarkDotNet.
 if (args is ["generate", var count, var directory])
 {
     EstateWriter.Write(new Estate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)), directory);
+    return;
+}
+
+if (args is ["apply", var estate])
+{
+    await Ztap.Benchmarks.Enforcement.ApplyTimes.RunAsync(estate);
     return;
 }
 

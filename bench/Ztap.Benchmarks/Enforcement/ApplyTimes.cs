@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ztap.Core.Compiler;
+using Ztap.Core.Inventory;
+using Ztap.Core.Policy;
+using Ztap.Enforcement;
+using Ztap.Enforcement.Ebpf;
+
+namespace Ztap.Benchmarks.Enforcement;
+
+/// <summary>
+/// Times installing an estate with the eBPF backend (root): the first apply, which loads and
+/// verifies the datapath and writes every entry, and updates that change one policy, which write
+/// only the difference. Runs against a pin root and state folder of its own and removes them.
+/// </summary>
+internal static class ApplyTimes
+{
+    private const int Updates = 9;
+
+    public static async Task RunAsync(string estateDirectory)
+    {
+        var policies = await PolicyLoader.LoadAsync([Path.Combine(estateDirectory, "policies")], CancellationToken.None);
+        var inventory = await new InventoryFileSource(Path.Combine(estateDirectory, "inventory.yaml")).LoadAsync(CancellationToken.None);
+        if (policies.HasErrors || inventory.HasErrors)
+        {
+            throw new InvalidOperationException($"the estate in {estateDirectory} does not load");
+        }
+
+        var compile = Stopwatch.StartNew();
+        var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
+        compile.Stop();
+        var variants = new[] { set, PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory) };
+
+        var location = new EbpfLocation("/sys/fs/bpf/ztap-apply-bench", Directory.CreateTempSubdirectory("ztap-apply-bench-").FullName);
+        var enforcer = new EbpfEnforcer(location);
+        try
+        {
+            var first = await TimeAsync(() => enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None));
+            var updates = new List<double>();
+            for (var i = 1; i <= Updates; i++)
+            {
+                updates.Add(await TimeAsync(() => enforcer.ApplyAsync(variants[i % 2], new EnforcementOptions(), CancellationToken.None)));
+            }
+
+            var compileOne = Stopwatch.StartNew();
+            PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory);
+            compileOne.Stop();
+
+            updates.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policies {set.Policies.Length}, prefixes {set.Prefixes.Length}, identities {set.Identities.Length}, rules {set.Rules.Length}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile: {compile.Elapsed.TotalMilliseconds:F0} ms (again, one policy changed: {compileOne.Elapsed.TotalMilliseconds:F0} ms)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first install (load, verify, write everything): {first:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"install of a one-policy change: median {updates[Updates / 2]:F1} ms, max {updates[^1]:F1} ms over {Updates}"));
+        }
+        finally
+        {
+            await enforcer.RemoveAsync(CancellationToken.None);
+            Directory.Delete(location.StateDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>The same policies with the first one also allowing egress to TCP 9443 anywhere.</summary>
+    private static List<NetworkPolicy> WithOneChange(IReadOnlyList<NetworkPolicy> policies)
+    {
+        var changed = policies.ToList();
+        changed[0] = changed[0] with { Egress = changed[0].Egress.Add(new PolicyRule([], [new PolicyPort(Protocol.Tcp, 9443, null, null)])) };
+        return changed;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+}
