@@ -12,7 +12,7 @@ public sealed record ContextOptions(
     TimeSpan HostWindow,
     TimeSpan VolumeWindow,
     int WindowCapacity = 65_536,
-    int ServiceCapacity = 65_536,
+    int ServiceCapacity = 32_768,
     int MaxProfiledSources = 50_000,
     int MaxProfiledPairs = 250_000)
 {
