@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ztap.Core.Diagnostics;
+using Ztap.Core.Flows;
 
 namespace Ztap.Anomaly.FlowFiles;
 
@@ -40,7 +41,7 @@ public static class FlowCsvReader
             }
 
             var problems = new List<string>();
-            var fields = line.Length > MaxLineLength ? null : CsvSplitter.Split(line, out _);
+            var fields = line.Length > MaxLineLength ? null : CsvLine.Split(line, out _)?.ConvertAll(field => field.Value);
             if (fields is null)
             {
                 problems.Add(line.Length > MaxLineLength ? $"line is longer than {MaxLineLength} characters" : "a quote is never closed");

@@ -8,13 +8,13 @@ internal sealed class ScoredFlowsCsvRenderer : IRenderer<ScoredFlows>
 {
     public void Render(ScoredFlows report, TextWriter output)
     {
-        output.WriteLine(string.Join(',', report.Header.Select(CsvSplitter.Quote)) + ",score,is_anomaly,reason");
+        output.WriteLine(string.Join(',', report.Header.Select(CsvQuote.Field)) + ",score,is_anomaly,reason");
         for (var i = 0; i < report.Rows.Length; i++)
         {
             var result = report.Results[i];
-            output.Write(string.Join(',', report.Rows[i].Fields.Select(CsvSplitter.Quote)));
+            output.Write(string.Join(',', report.Rows[i].Fields.Select(CsvQuote.Field)));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $",{result.Score:0.0},{(result.IsAnomaly ? "true" : "false")},{CsvSplitter.Quote(result.Reason)}"));
+                $",{result.Score:0.0},{(result.IsAnomaly ? "true" : "false")},{CsvQuote.Field(result.Reason)}"));
         }
     }
 }

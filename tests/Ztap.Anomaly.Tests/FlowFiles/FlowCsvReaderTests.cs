@@ -74,7 +74,7 @@ public sealed class FlowCsvReaderTests
 
     [Fact]
     public void Fields_with_commas_or_quotes_are_quoted_when_written() =>
-        Assert.Equal("\"10.0.1.5 sent 2 GB, 9x \"\"usual\"\"\"", CsvSplitter.Quote("10.0.1.5 sent 2 GB, 9x \"usual\""));
+        Assert.Equal("\"10.0.1.5 sent 2 GB, 9x \"\"usual\"\"\"", CsvQuote.Field("10.0.1.5 sent 2 GB, 9x \"usual\""));
 
     private static Task<FlowCsvReadResult> Read(string text) =>
         FlowCsvReader.ReadAsync(new StringReader(text), "flows.csv", CancellationToken.None);
