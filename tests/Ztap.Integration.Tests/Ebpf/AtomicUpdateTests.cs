@@ -28,6 +28,7 @@ public sealed class AtomicUpdateTests(ProbeBinary probe)
         };
 
         using var stop = new CancellationTokenSource();
+        var rounds = 0;
         var traffic = Task.Run(() =>
         {
             while (!stop.IsCancellationRequested)
@@ -36,11 +37,21 @@ public sealed class AtomicUpdateTests(ProbeBinary probe)
                 {
                     flow.Outcomes.Add(flow.Session.Next());
                 }
+
+                Interlocked.Increment(ref rounds);
             }
         });
         for (var i = 1; i <= Replacements; i++)
         {
             await scene.Enforcer.ApplyAsync(versions[i % 2], new EnforcementOptions(), CancellationToken.None);
+
+            // Let one whole round of traffic start and end under this version, so both versions are
+            // seen however fast the replacements run; traffic keeps flowing across each apply.
+            var seen = Volatile.Read(ref rounds);
+            while (Volatile.Read(ref rounds) < seen + 2 && !traffic.IsCompleted)
+            {
+                await Task.Delay(1);
+            }
         }
 
         await stop.CancelAsync();
