@@ -3,10 +3,20 @@ using Ztap.Enforcement;
 
 namespace Ztap.Cli.Output;
 
-/// <summary><c>ztap status</c>: the version in force, then attached workloads, map fill levels and counters per policy.</summary>
-internal sealed class StatusTableRenderer(Palette palette) : IRenderer<EnforcementStatus>
+/// <summary><c>ztap status</c>: the version in force, then attached workloads, map fill levels and counters per policy, then AWS when configured.</summary>
+internal sealed class StatusTableRenderer(Palette palette) : IRenderer<StatusReport>
 {
-    public void Render(EnforcementStatus status, TextWriter output)
+    public void Render(StatusReport report, TextWriter output)
+    {
+        RenderHost(report.Host, output);
+        if (report.Aws is { } aws)
+        {
+            output.WriteLine();
+            new CloudStatusTable(palette).Write(aws, output);
+        }
+    }
+
+    private void RenderHost(EnforcementStatus status, TextWriter output)
     {
         if (!status.Installed)
         {
