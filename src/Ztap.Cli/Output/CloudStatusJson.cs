@@ -21,7 +21,7 @@ internal static class CloudStatusJson
         {
             writer.WriteBoolean("inSync", inSync);
             writer.WriteNumber("pendingChanges", status.Plan!.Steps.Length);
-            WriteStrings(writer, "errors", status.Plan.Errors);
+            writer.WriteStrings("errors", status.Plan.Errors);
         }
         else
         {
@@ -35,8 +35,8 @@ internal static class CloudStatusJson
             writer.WriteString("instanceId", instance.Instance.InstanceId);
             writer.WriteString("namespace", instance.Instance.Namespace);
             writer.WriteString("vpcId", instance.Instance.VpcId);
-            WriteStrings(writer, "addresses", instance.Instance.Addresses.Select(a => a.ToString()));
-            WriteStrings(writer, "ztapGroups", instance.ZtapGroups);
+            writer.WriteStrings("addresses", instance.Instance.Addresses.Select(a => a.ToString()));
+            writer.WriteStrings("ztapGroups", instance.ZtapGroups);
             if (instance.State == SyncState.NotCompared)
             {
                 writer.WriteNull("sync");
@@ -44,7 +44,7 @@ internal static class CloudStatusJson
             else
             {
                 writer.WriteString("sync", instance.State == SyncState.InSync ? "in-sync" : "out-of-sync");
-                WriteStrings(writer, "pendingChanges", instance.PendingChanges);
+                writer.WriteStrings("pendingChanges", instance.PendingChanges);
             }
 
             writer.WriteEndObject();
@@ -52,16 +52,5 @@ internal static class CloudStatusJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 }
