@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Ztap.Cli.Output;
 using Ztap.Enforcement;
-using Ztap.Enforcement.Ebpf;
 
 namespace Ztap.Cli.Commands;
 
@@ -17,17 +16,19 @@ internal static class StatusCommand
         Examples:
           ztap status
           ztap status -o json
+          ztap status --backend nftables
         """;
 
     public static Command Create(CliConsole console)
     {
         var output = CommonOptions.Output();
-        var command = new Command("status", "Show what is enforced on this host.") { output };
+        var backend = Backends.Option(withAuto: false, "The backend to ask (default: the one the last enforce used).");
+        var command = new Command("status", "Show what is enforced on this host.") { output, backend };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var enforcer = new EbpfEnforcer(EbpfLocation.FromEnvironment());
             return await EnforcementRun.ReportingFailuresAsync(console, async () =>
             {
+                var enforcer = Backends.Installed(parseResult.GetValue(backend));
                 var status = await enforcer.StatusAsync(cancellationToken).ConfigureAwait(false);
                 IRenderer<EnforcementStatus> renderer = parseResult.GetFormat(output) == OutputFormat.Json
                     ? new StatusJsonRenderer()
