@@ -10,8 +10,8 @@ namespace Ztap.Enforcement.Pf;
 /// Writes the pf anchor for a set and this host's workloads. Every rule is <c>quick</c>, so the
 /// first match decides despite pf's last-match default: neighbour discovery and a workload's
 /// traffic to itself first, then per isolated identity and direction its allow rules followed by
-/// one block for everything else of that identity. Identities that no policy isolates get no rule
-/// and pass. <c>keep state</c> lets the replies of allowed connections through.
+/// one block for everything else of that identity; an identity no policy isolates gets one pass.
+/// Every pass keeps state, which lets the replies of allowed connections through.
 /// </summary>
 internal static class PfAnchorWriter
 {
@@ -40,14 +40,18 @@ internal static class PfAnchorWriter
             foreach (var number in locals.Select(l => l.Identity).Distinct().Order())
             {
                 var subject = set.RulesOf(identities[number], direction);
+                var self = "<" + tables.Addresses(locals.Where(l => l.Identity == number).Select(l => l.Address)) + ">";
+                var way = direction == Direction.Egress ? "out" : "in";
+                var (from, to) = direction == Direction.Egress ? (self, "any") : ("any", self);
+                rules.Append(CultureInfo.InvariantCulture, $"# {(direction == Direction.Egress ? "egress" : "ingress")} of identity {number} ({identities[number]})\n");
                 if (!subject.Isolated)
                 {
+                    // Not isolated: everything passes, with state, so that the replies pass the
+                    // other direction even when that one is isolated.
+                    rules.Append(CultureInfo.InvariantCulture, $"pass {way} quick from {from} to {to} keep state\n");
                     continue;
                 }
 
-                var self = "<" + tables.Addresses(locals.Where(l => l.Identity == number).Select(l => l.Address)) + ">";
-                var way = direction == Direction.Egress ? "out" : "in";
-                rules.Append(CultureInfo.InvariantCulture, $"# {(direction == Direction.Egress ? "egress" : "ingress")} of identity {number} ({identities[number]})\n");
                 var groups = subject.Entries
                     .GroupBy(e => (Rule: ruleIndex[e.Rule], e.Protocol, e.FromPort, e.ToPort, Any: e.Peer is null))
                     .OrderBy(g => g.Key.Rule);
@@ -63,7 +67,6 @@ internal static class PfAnchorWriter
                 }
 
                 var denying = policyIndex[subject.IsolatingPolicies[0]];
-                var (from, to) = direction == Direction.Egress ? (self, "any") : ("any", self);
                 var verdict = mode == EnforcementMode.Audit ? "pass" : "block drop";
                 rules.Append(CultureInfo.InvariantCulture, $"{verdict} {way} log quick from {from} to {to} label \"{DenyLabel}{denying}\"\n");
             }
