@@ -113,7 +113,7 @@ internal static class NftRulesetWriter
 
         text.Length -= 1;
         text.Append("}\n");
-        return new NftRuleset(text.ToString(), [.. maps], maps.Sum(m => (int)m.Entries));
+        return new NftRuleset(text.ToString(), [.. maps]);
     }
 
     private static void WriteHook(StringBuilder text, string hook, Direction direction, Dictionary<(Direction, bool), List<string>> dispatch)
@@ -180,7 +180,7 @@ internal static class NftRulesetWriter
         }
 
         sets.Append("\t\t}\n\t}\n\n");
-        maps.Add(new MapFill(name, count, count));
+        maps.Add(new MapFill(name, count, 0));
     }
 
     private static string Name(Direction direction) => direction == Direction.Egress ? "egress" : "ingress";
