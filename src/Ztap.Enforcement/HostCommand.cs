@@ -24,7 +24,7 @@ internal sealed record HostCommand(string? NetworkNamespace)
         }
         catch (Win32Exception e)
         {
-            throw new EnforcementException(EnforcementFailure.Unsupported, $"running {start.FileName}: {e.Message} (is it installed? scripts/install-deps.sh installs nftables)", e);
+            throw new EnforcementException(EnforcementFailure.Unsupported, $"running {start.FileName}: {e.Message} (is it installed?)", e);
         }
 
         using (process)
