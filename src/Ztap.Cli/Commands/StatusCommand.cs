@@ -2,7 +2,6 @@ using System.CommandLine;
 using Ztap.Cli.Output;
 using Ztap.Cloud.Aws;
 using Ztap.Enforcement;
-using Ztap.Enforcement.Ebpf;
 
 namespace Ztap.Cli.Commands;
 
@@ -14,7 +13,7 @@ internal static class StatusCommand
 {
     public const string Footer = """
         Shows the backend, the policy version in force and when it was applied, the attached
-        cgroups, the identities, how full the datapath's maps are, and decisions per policy since
+        workloads, the identities, how full the backend's maps are, and decisions per policy since
         the version was applied. Needs root, like enforce.
         When AWS is configured (a region from --region, AWS_REGION, AWS_DEFAULT_REGION or the
         profile), also lists the EC2 instances with their ztap Security Groups; with -f it compares
@@ -25,6 +24,7 @@ internal static class StatusCommand
         Examples:
           ztap status
           ztap status -o json
+          ztap status --backend nftables
           ztap status -f policies/ --region eu-west-1
         """;
 
@@ -39,10 +39,9 @@ internal static class StatusCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var enforcer = new EbpfEnforcer(EbpfLocation.FromEnvironment());
             EnforcementStatus? host = null;
             var hostExitCode = await EnforcementRun.ReportingFailuresAsync(console, async () =>
-                host = await enforcer.StatusAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                host = await Backends.Installed(parseResult.GetValue(options.Backend)).StatusAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             if (host is null)
             {
                 return hostExitCode;

@@ -3,12 +3,14 @@ using System.CommandLine;
 namespace Ztap.Cli.Commands;
 
 /// <summary>
-/// The options of <c>ztap status</c>: the output format, and for the AWS part of the hybrid view,
+/// The options of <c>ztap status</c>: the output format and backend, and for the AWS part of the hybrid view,
 /// where AWS is and, optionally, the policies to compare its Security Groups with.
 /// </summary>
 internal sealed class StatusOptions
 {
     public Option<string> Output { get; } = CommonOptions.Output();
+
+    public Option<string> Backend { get; } = Backends.Option(withAuto: false, "The backend to ask (default: the one the last enforce used).");
 
     public Option<string[]> Policies { get; } = ComparedPolicies();
 
@@ -25,7 +27,7 @@ internal sealed class StatusOptions
 
     public AwsOptions Aws { get; } = new();
 
-    public IEnumerable<Option> All => [Output, Policies, Inventory, NoCloud, .. Aws.All];
+    public IEnumerable<Option> All => [Output, Backend, Policies, Inventory, NoCloud, .. Aws.All];
 
     private static Option<string[]> ComparedPolicies()
     {

@@ -36,7 +36,12 @@ internal sealed class StatusTableRenderer(Palette palette) : IRenderer<StatusRep
         var maps = new TextTable("MAP", "ENTRIES", "CAPACITY", "USED");
         foreach (var map in status.Maps)
         {
-            maps.Add(map.Name, Number(map.Entries), Number(map.Capacity), (map.Entries / (double)map.Capacity).ToString("P1", CultureInfo.InvariantCulture));
+            // A capacity of 0 is a table without a fixed size (nftables sets).
+            maps.Add(
+                map.Name,
+                Number(map.Entries),
+                map.Capacity == 0 ? "-" : Number(map.Capacity),
+                map.Capacity == 0 ? "-" : (map.Entries / (double)map.Capacity).ToString("P1", CultureInfo.InvariantCulture));
         }
 
         maps.Write(output);
