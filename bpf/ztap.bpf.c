@@ -55,7 +55,7 @@
 		__uint(type, BPF_MAP_TYPE_HASH);                                          \
 		__uint(max_entries, ZTAP_MAX_ISOLATIONS);                                 \
 		__type(key, struct ztap_isolation_key);                                   \
-		__type(value, __u32);                                                     \
+		__type(value, struct ztap_isolation);                                     \
 		PINNED;                                                                   \
 	} ztap_isolated_##n SEC(".maps");                                             \
 	struct {                                                                      \
@@ -66,6 +66,14 @@
 		__type(value, struct ztap_policy_value);                                  \
 		PINNED;                                                                   \
 	} ztap_policy_##n SEC(".maps");                                               \
+	struct {                                                                      \
+		__uint(type, BPF_MAP_TYPE_LPM_TRIE);                                      \
+		__uint(map_flags, BPF_F_NO_PREALLOC);                                     \
+		__uint(max_entries, ZTAP_MAX_BLOCK_ENTRIES);                              \
+		__type(key, struct ztap_block_key);                                       \
+		__type(value, struct ztap_block_value);                                   \
+		PINNED;                                                                   \
+	} ztap_blocks_##n SEC(".maps");                                               \
 	struct {                                                                      \
 		__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);                                  \
 		__uint(max_entries, ZTAP_COUNTERS);                                       \
@@ -144,6 +152,7 @@ static __always_inline void orient(struct flow *f, const struct ztap_ct_key *key
 	f->destination_identity = outbound ? remote_identity : local_identity;
 	f->family = key->family;
 	f->protocol = key->protocol;
+	f->source_unknown = 0;
 	if (f->protocol == IPPROTO_ICMP) {
 		f->source_port = 0;
 		f->destination_port = 0;
