@@ -152,6 +152,14 @@ struct ztap_ct_entry {
 	__u8 pad[2];
 };
 
+/* What a connected TCP socket's flow was last decided as: the socket's own copy of its conntrack
+ * entry, reached without parsing the packet or hashing its addresses. */
+struct ztap_socket_flow {
+	__u32 generation;
+	__u8 origin;
+	__u8 pad[3];
+};
+
 /* Decisions (not packets) attributed to a rule or a policy, and their bytes. */
 struct ztap_counter {
 	__u64 decisions;
