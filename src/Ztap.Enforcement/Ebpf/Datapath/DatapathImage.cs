@@ -19,7 +19,7 @@ internal sealed class DatapathImage
         MapImage<IsolationKey, Isolation> isolated,
         MapImage<BlockKey, uint> blocks,
         MapImage<PolicyKey, PolicyValue> policy,
-        int rules,
+        int[] rulePolicies,
         int policies)
     {
         Ipcache = ipcache;
@@ -27,7 +27,7 @@ internal sealed class DatapathImage
         Isolated = isolated;
         Blocks = blocks;
         Policy = policy;
-        RuleCount = rules;
+        RulePolicies = rulePolicies;
         PolicyCount = policies;
     }
 
@@ -42,7 +42,10 @@ internal sealed class DatapathImage
     public MapImage<PolicyKey, PolicyValue> Policy { get; }
 
     /// <summary>How many rule counters the version uses (allows are counted per rule).</summary>
-    public int RuleCount { get; }
+    public int RuleCount => RulePolicies.Length;
+
+    /// <summary>The policy index of each rule, which turns rule counters into policy counters.</summary>
+    public int[] RulePolicies { get; }
 
     /// <summary>How many policy counters the version uses (denials are counted per isolating policy).</summary>
     public int PolicyCount { get; }
@@ -61,6 +64,12 @@ internal sealed class DatapathImage
         }
 
         var indexes = new SetIndexes(set);
+        var rulePolicies = new int[set.Rules.Length];
+        for (var rule = 0; rule < rulePolicies.Length; rule++)
+        {
+            rulePolicies[rule] = indexes.Policy(set.Rules[rule].Policy);
+        }
+
         var ruleOfBlock = (BlockAllowEntry block) => indexes.Rule(block.Rule);
         var isolated = new MapBuilder<IsolationKey, Isolation>();
         var blocks = new MapBuilder<BlockKey, uint>();
@@ -100,7 +109,7 @@ internal sealed class DatapathImage
                 isolated.Add(
                     new IsolationKey { Identity = identity.Number, Direction = (uint)direction },
                     new Isolation { Policy = (uint)indexes.Policy(rules.IsolatingPolicies[0]), Flags = flags });
-                AddPolicyEntries(set, indexes, identity.Number, (byte)direction, side, policy);
+                AddPolicyEntries(rulePolicies, identity.Number, (byte)direction, side, policy);
             }
         }
 
@@ -110,14 +119,14 @@ internal sealed class DatapathImage
             isolated.Build(),
             blocks.Build(),
             policy.Build(),
-            set.Rules.Length,
+            rulePolicies,
             set.Policies.Length);
     }
 
     // Ranges of one peer and protocol are flattened together: the lookup for that key answers for all of them.
-    private static void AddPolicyEntries(PolicySet set, SetIndexes indexes, uint subject, byte direction, List<AllowedRange> side, MapBuilder<PolicyKey, PolicyValue> policy)
+    private static void AddPolicyEntries(int[] rulePolicies, uint subject, byte direction, List<AllowedRange> side, MapBuilder<PolicyKey, PolicyValue> policy)
     {
-        side.Sort((a, b) => (a.Peer, a.Protocol).CompareTo((b.Peer, b.Protocol)));
+        side.Sort(static (a, b) => a.Peer != b.Peer ? a.Peer.CompareTo(b.Peer) : a.Protocol.CompareTo(b.Protocol));
         var ranges = new List<(int From, int To, int Rule)>();
         for (var start = 0; start < side.Count;)
         {
@@ -129,9 +138,9 @@ internal sealed class DatapathImage
                 ranges.Add((side[end].From, side[end].To, side[end].Rule));
             }
 
-            foreach (var (from, to, rule) in PortSegments.Flatten(ranges))
+            foreach (var (from, to, rule) in ranges.Count == 1 ? ranges : PortSegments.Flatten(ranges))
             {
-                var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)indexes.Policy(set.Rules[rule].Policy) };
+                var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)rulePolicies[rule] };
                 foreach (var block in PortBlock.Cover(from, to))
                 {
                     policy.Add(PolicyKey.Create(subject, direction, peer, protocol, block), value);
