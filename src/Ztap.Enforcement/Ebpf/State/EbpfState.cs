@@ -19,6 +19,3 @@ internal sealed record EbpfState(
     ImmutableArray<string> Policies,
     ImmutableArray<int> RulePolicies,
     ImmutableArray<MapFill> Maps);
-
-/// <summary>The part of the state an apply needs: which datapath build is loaded and which workloads are attached.</summary>
-internal sealed record EbpfStateHeader(string ObjectDigest, ImmutableArray<AttachedWorkload> Attached);
