@@ -2,7 +2,8 @@
 # Installs what building and testing the eBPF enforcer needs on a fresh Debian machine:
 # clang (compiles bpf/), libbpf-dev (the BPF helper headers), bpftool (BTF and program
 # inspection in tests and benchmarks), and iproute2 (network namespaces in integration tests).
-# libbpf1, the runtime library loaded through P/Invoke, comes with iproute2.
+# libbpf1, the runtime library loaded through P/Invoke, comes with iproute2. prometheus
+# (with promtool) scrapes `ztap metrics` in the metrics integration test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-packages.sh
@@ -12,4 +13,5 @@ ensure_packages \
   "libbpf-dev:file:/usr/include/bpf/bpf_helpers.h" \
   "bpftool:command:bpftool" \
   "iproute2:command:ip" \
-  "libbpf1:file:/usr/lib/$(uname -m)-linux-gnu/libbpf.so.1"
+  "libbpf1:file:/usr/lib/$(uname -m)-linux-gnu/libbpf.so.1" \
+  "prometheus:command:promtool"
