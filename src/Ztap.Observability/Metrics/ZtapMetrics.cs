@@ -23,7 +23,11 @@ public sealed class ZtapMetrics
         _families.BuildInfo.WithLabels(version).Set(1);
     }
 
-    /// <summary>Takes in what a backend has in force: versions, attachments, map fill and the kernel's counters.</summary>
+    /// <summary>
+    /// Takes in what a backend has in force: versions, attachments, map fill and the kernel's counters.
+    /// A process that applies policies should call it right before each apply: the per-policy counters
+    /// of the version being replaced cannot be read afterwards.
+    /// </summary>
     public void Observe(EnforcementStatus status)
     {
         lock (_observing)
