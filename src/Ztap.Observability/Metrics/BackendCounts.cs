@@ -13,8 +13,8 @@ internal sealed class BackendCounts
 
     private (bool Installed, long Generation, DateTimeOffset? AppliedAt)? _epoch;
 
-    /// <summary>The policies whose series are exported now.</summary>
-    public HashSet<string> Exported { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every policy seen so far, in the set in force or not.</summary>
+    public IReadOnlyDictionary<string, PolicyCounts> Policies => _policies;
 
     /// <summary>The labels of the exported policy set info series, if any.</summary>
     public string[]? PolicySetLabels { get; set; }

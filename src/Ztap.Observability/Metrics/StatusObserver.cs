@@ -10,6 +10,7 @@ namespace Ztap.Observability.Metrics;
 internal sealed class StatusObserver(MetricFamilies families)
 {
     private readonly Dictionary<string, BackendCounts> _backends = new(StringComparer.Ordinal);
+    private long _observations;
 
     public void Observe(EnforcementStatus status)
     {
@@ -49,27 +50,29 @@ internal sealed class StatusObserver(MetricFamilies families)
     {
         var backend = status.Backend;
         var audit = status.Mode == EnforcementMode.Audit;
-        var current = new HashSet<string>(StringComparer.Ordinal);
+        var observation = ++_observations;
         foreach (var policy in status.Policies)
         {
-            current.Add(policy.Policy);
             var policyCounts = counts.Policy(policy.Policy);
+            policyCounts.SeenIn = observation;
             policyCounts.Allowed.Observe(policy.Allowed);
             (audit ? policyCounts.Audited : policyCounts.Blocked).Observe(policy.Denied);
-            families.FlowsAllowed.WithLabels(backend, policy.Policy).IncTo(policyCounts.Allowed.Total);
-            families.FlowsBlocked.WithLabels(backend, policy.Policy).IncTo(policyCounts.Blocked.Total);
-            families.FlowsAudited.WithLabels(backend, policy.Policy).IncTo(policyCounts.Audited.Total);
+            var series = policyCounts.Series ??= new PolicySeries(
+                families.FlowsAllowed.WithLabels(backend, policy.Policy),
+                families.FlowsBlocked.WithLabels(backend, policy.Policy),
+                families.FlowsAudited.WithLabels(backend, policy.Policy));
+            series.Allowed.IncTo(policyCounts.Allowed.Total);
+            series.Blocked.IncTo(policyCounts.Blocked.Total);
+            series.Audited.IncTo(policyCounts.Audited.Total);
         }
 
-        foreach (var gone in counts.Exported.Where(p => !current.Contains(p)))
+        foreach (var (name, gone) in counts.Policies.Where(p => p.Value.Series is not null && p.Value.SeenIn != observation))
         {
-            families.FlowsAllowed.RemoveLabelled(backend, gone);
-            families.FlowsBlocked.RemoveLabelled(backend, gone);
-            families.FlowsAudited.RemoveLabelled(backend, gone);
+            families.FlowsAllowed.RemoveLabelled(backend, name);
+            families.FlowsBlocked.RemoveLabelled(backend, name);
+            families.FlowsAudited.RemoveLabelled(backend, name);
+            gone.Series = null;
         }
-
-        counts.Exported.Clear();
-        counts.Exported.UnionWith(current);
     }
 
     private void ObserveTotals(EnforcementStatus status, BackendCounts counts)
