@@ -30,6 +30,7 @@ internal static class ZtapCommandLine
         var check = CheckCommand.Create(console);
         var enforce = EnforceCommand.Create(console);
         var status = StatusCommand.Create(console, AwsEnvironment.Process);
+        var metrics = MetricsCommand.Create(console);
         var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);
         var (anomaly, anomalyFooters) = AnomalyCommand.Create(console);
         var help = new HelpOption { Recursive = true };
@@ -44,6 +45,7 @@ internal static class ZtapCommandLine
             check,
             enforce,
             status,
+            metrics,
             cloud,
             anomaly,
         };
@@ -57,6 +59,7 @@ internal static class ZtapCommandLine
             [sync] = CloudSyncCommand.Footer,
             [enforce] = EnforceCommand.Footer,
             [status] = StatusCommand.Footer,
+            [metrics] = MetricsCommand.Footer,
         };
         help.Action = new HelpWithExamples((HelpAction)help.Action!, footers);
         return root;
