@@ -16,8 +16,8 @@ internal sealed class WorkloadGroups
     private readonly WorkloadInventory _inventory;
     private readonly Dictionary<string, List<int>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Namespace, string Key, string Value), List<int>> _byLabel = [];
-    private readonly Dictionary<(string Namespace, string Selector), int[]> _selections = [];
-    private readonly Dictionary<string, string[]> _namespaceSelections = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, LabelSet Labels, string Expressions), int[]> _selections = [];
+    private readonly Dictionary<(LabelSet Labels, string Expressions), string[]> _namespaceSelections = [];
 
     public WorkloadGroups(WorkloadInventory inventory)
     {
@@ -52,7 +52,8 @@ internal sealed class WorkloadGroups
     /// <summary>The groups of one namespace that a pod selector matches.</summary>
     public int[] Select(string @namespace, LabelSelector selector)
     {
-        var cacheKey = (@namespace, selector.ToString());
+        var (labels, expressions) = CacheKey(selector);
+        var cacheKey = (@namespace, labels, expressions);
         if (!_selections.TryGetValue(cacheKey, out var selected))
         {
             selected = [.. Candidates(@namespace, selector).Where(g => selector.Matches(All[g].Labels))];
@@ -65,7 +66,7 @@ internal sealed class WorkloadGroups
     /// <summary>The names of the namespaces a namespace selector matches.</summary>
     public string[] SelectNamespaces(LabelSelector selector)
     {
-        var cacheKey = selector.ToString();
+        var cacheKey = CacheKey(selector);
         if (!_namespaceSelections.TryGetValue(cacheKey, out var selected))
         {
             selected = [.. _inventory.Namespaces.Where(ns => selector.Matches(ns.Labels)).Select(ns => ns.Name)];
@@ -74,6 +75,10 @@ internal sealed class WorkloadGroups
 
         return selected;
     }
+
+    /// <summary>Equal for selectors that select the same; cheaper than the selector's text when it has no expressions.</summary>
+    private static (LabelSet Labels, string Expressions) CacheKey(LabelSelector selector) =>
+        (selector.MatchLabels, selector.MatchExpressions.IsEmpty ? "" : string.Join(';', selector.MatchExpressions));
 
     private List<int> Candidates(string @namespace, LabelSelector selector)
     {
