@@ -25,16 +25,26 @@ internal sealed class WorkloadGroups
         var byKey = new Dictionary<string, WorkloadGroup>(StringComparer.Ordinal);
         var groups = new List<WorkloadGroup>();
         var workloadGroup = new int[inventory.Workloads.Length];
+
+        // Replicas repeat their group's namespace, labels and ports exactly; finding those first
+        // spares building the key text for every workload.
+        var lastSeen = new Dictionary<(string Namespace, LabelSet Labels), WorkloadGroup>();
         for (var i = 0; i < inventory.Workloads.Length; i++)
         {
             var workload = inventory.Workloads[i];
-            var key = WorkloadGroup.KeyOf(workload);
-            if (!byKey.TryGetValue(key, out var group))
+            if (!lastSeen.TryGetValue((workload.Namespace, workload.Labels), out var group)
+                || !group.NamedPorts.AsSpan().SequenceEqual(workload.NamedPorts.AsSpan()))
             {
-                group = new WorkloadGroup(groups.Count, workload.Namespace, workload.Labels, workload.NamedPorts, key);
-                byKey.Add(key, group);
-                groups.Add(group);
-                Index(group);
+                var key = WorkloadGroup.KeyOf(workload);
+                if (!byKey.TryGetValue(key, out group))
+                {
+                    group = new WorkloadGroup(groups.Count, workload.Namespace, workload.Labels, workload.NamedPorts, key);
+                    byKey.Add(key, group);
+                    groups.Add(group);
+                    Index(group);
+                }
+
+                lastSeen[(workload.Namespace, workload.Labels)] = group;
             }
 
             workloadGroup[i] = group.Index;
