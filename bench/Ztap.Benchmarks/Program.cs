@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Ztap.Benchmarks.Generation;
 
 // "generate N DIR" writes an estate for whole-process runs; "apply DIR" times installing one with
-// the eBPF backend (root); anything else runs BenchmarkDotNet.
+// the eBPF backend (root); "time DIR [RUNS]" times loading and compiling a written estate with a
+// stopwatch; anything else runs BenchmarkDotNet.
 if (args is ["generate", var count, var directory])
 {
     EstateWriter.Write(new Estate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)), directory);
@@ -12,6 +13,13 @@ if (args is ["generate", var count, var directory])
 if (args is ["apply", var estate])
 {
     await Ztap.Benchmarks.Enforcement.ApplyTimes.RunAsync(estate);
+    return;
+}
+
+if (args is ["time", var written, .. var rest])
+{
+    var runs = rest is [var times] ? int.Parse(times, System.Globalization.CultureInfo.InvariantCulture) : 10;
+    await Ztap.Benchmarks.Timing.StageTimes.RunAsync(written, runs);
     return;
 }
 
