@@ -17,11 +17,9 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
     // Up to this many keys a scan beats a binary search.
     private const int ScanLimit = 8;
 
-    private readonly BlockAllow[] _blocks = blocks;
-
     public ImmutableArray<int> IsolatingPolicies { get; } = isolatingPolicies;
 
-    public ImmutableArray<BlockAllow> Blocks => ImmutableArray.Create(_blocks);
+    public ImmutableArray<BlockAllow> Blocks { get; } = ImmutableArray.Create(blocks);
 
     /// <summary>How many (peer, protocol) keys have allowed ports.</summary>
     public int KeyCount => keys.Length;
@@ -41,7 +39,7 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
             return true;
         }
 
-        foreach (ref readonly var block in _blocks.AsSpan())
+        foreach (ref readonly var block in Blocks.AsSpan())
         {
             if (block.Matches(peerCell, protocol, port))
             {
@@ -58,7 +56,7 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
         var first = Math.Min(
             Math.Min(FirstRule(Key(peer, protocol), port), FirstRule(Key(peer, AnyProtocol), port)),
             Math.Min(FirstRule(Key(AnyPeer, protocol), port), FirstRule(Key(AnyPeer, AnyProtocol), port)));
-        foreach (ref readonly var block in _blocks.AsSpan())
+        foreach (ref readonly var block in Blocks.AsSpan())
         {
             if (block.Matches(peerCell, protocol, port))
             {
