@@ -29,7 +29,7 @@ internal static class ZtapCommandLine
         var validate = ValidateCommand.Create(console);
         var check = CheckCommand.Create(console);
         var enforce = EnforceCommand.Create(console);
-        var status = StatusCommand.Create(console);
+        var status = StatusCommand.Create(console, AwsEnvironment.Process);
         var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);
         var (anomaly, anomalyFooters) = AnomalyCommand.Create(console);
         var help = new HelpOption { Recursive = true };
