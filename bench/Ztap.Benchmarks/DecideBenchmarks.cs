@@ -11,7 +11,7 @@ namespace Ztap.Benchmarks;
 /// <summary>Decisions per second on one core against a compiled 10,000-policy estate, over a mix of allowed and denied flows.</summary>
 public class DecideBenchmarks
 {
-    private const int FlowCount = 1 << 16;
+    public const int FlowCount = 1 << 16;
     private PolicyEngine _engine = null!;
     private Flow[] _flows = [];
 

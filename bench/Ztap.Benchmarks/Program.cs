@@ -2,8 +2,9 @@ using BenchmarkDotNet.Running;
 using Ztap.Benchmarks.Generation;
 
 // "generate N DIR" writes an estate for whole-process runs; "apply DIR" times installing one with
-// the eBPF backend (root); "scrape DIR" times metrics scrapes of one installed (root); anything
-// else runs BenchmarkDotNet.
+// the eBPF backend (root); "scrape DIR" times metrics scrapes of one installed (root);
+// "time DIR [RUNS]" times loading and compiling a written estate with a stopwatch;
+// "decide [ROUNDS]" counts decisions per CPU second; anything else runs BenchmarkDotNet.
 if (args is ["generate", var count, var directory])
 {
     EstateWriter.Write(new Estate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)), directory);
@@ -19,6 +20,19 @@ if (args is ["apply", var estate])
 if (args is ["scrape", var installed])
 {
     await Ztap.Benchmarks.Metrics.ScrapeTimes.RunAsync(installed);
+    return;
+}
+
+if (args is ["time", var written, .. var rest])
+{
+    var runs = rest is [var times] ? int.Parse(times, System.Globalization.CultureInfo.InvariantCulture) : 10;
+    await Ztap.Benchmarks.Timing.StageTimes.RunAsync(written, runs);
+    return;
+}
+
+if (args is ["decide", .. var decideRest])
+{
+    await Ztap.Benchmarks.Timing.DecisionRate.RunAsync(decideRest is [var rounds] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 5);
     return;
 }
 

@@ -4,12 +4,16 @@ namespace Ztap.Core.Addressing;
 
 /// <summary>
 /// A longest-prefix-match table over IPv4 and IPv6 prefixes mapping an address to the value of the
-/// most specific prefix containing it, or to a default value when none does.
+/// most specific prefix containing it, or to a default value when none does. Most lookups are of
+/// workload addresses, whose /32 or /128 is the most specific prefix there can be, so host prefixes
+/// are also kept in hash tables that answer them without the search.
 /// </summary>
 internal sealed class PrefixTable
 {
     private readonly IntervalMap<uint> _v4;
     private readonly IntervalMap<UInt128> _v6;
+    private readonly Dictionary<uint, int> _v4Hosts = [];
+    private readonly Dictionary<UInt128, int> _v6Hosts = [];
 
     public PrefixTable(IEnumerable<(IPNetwork Prefix, int Value)> prefixes, int defaultValue)
     {
@@ -21,10 +25,18 @@ internal sealed class PrefixTable
             if (AddressKey.IsV4(prefix.BaseAddress))
             {
                 v4.Add(((uint)first, (uint)last, value));
+                if (first == last)
+                {
+                    _v4Hosts[(uint)first] = value;
+                }
             }
             else
             {
                 v6.Add((first, last, value));
+                if (first == last)
+                {
+                    _v6Hosts[first] = value;
+                }
             }
         }
 
@@ -36,10 +48,10 @@ internal sealed class PrefixTable
     public int RangeCount => _v4.Count + _v6.Count;
 
     public int Find(IPAddress address) => AddressKey.IsV4(address)
-        ? _v4.Find(AddressKey.ToUInt32(address))
-        : _v6.Find(AddressKey.ToUInt128(address));
+        ? FindV4(AddressKey.ToUInt32(address))
+        : FindV6(AddressKey.ToUInt128(address));
 
-    public int FindV4(uint address) => _v4.Find(address);
+    public int FindV4(uint address) => _v4Hosts.TryGetValue(address, out var value) ? value : _v4.Find(address);
 
-    public int FindV6(UInt128 address) => _v6.Find(address);
+    public int FindV6(UInt128 address) => _v6Hosts.TryGetValue(address, out var value) ? value : _v6.Find(address);
 }

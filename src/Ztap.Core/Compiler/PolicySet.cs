@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Net;
 using Ztap.Core.Addressing;
@@ -20,7 +19,7 @@ public sealed class PolicySet
     private readonly ImmutableArray<int> _cellOf;
     private readonly RuleTable?[] _ingress;
     private readonly RuleTable?[] _egress;
-    private readonly FrozenDictionary<uint, int> _indexOfNumber;
+    private readonly Dictionary<uint, int> _indexOfNumber;
     private readonly CidrCells _cells;
     private readonly Lazy<List<int>[]> _identitiesInCell;
 
@@ -43,13 +42,14 @@ public sealed class PolicySet
         _identitiesInCell = new(IdentitiesByCell);
         _ingress = ingress;
         _egress = egress;
-        _addresses = new PrefixTable(identities.Prefixes.Select(p => (p.Prefix, p.Identity)), IdentityTable.WorldIndex);
-        _indexOfNumber = Identities.Select((identity, index) => KeyValuePair.Create(identity.Number, index)).ToFrozenDictionary();
-        Prefixes = [.. identities.Prefixes
-            .Select(p => new PrefixEntry(p.Prefix, Identities[p.Identity].Number))
-            .OrderBy(p => AddressKey.IsV4(p.Prefix.BaseAddress) ? 0 : 1)
-            .ThenBy(p => AddressKey.Range(p.Prefix).First)
-            .ThenBy(p => p.Prefix.PrefixLength)];
+        _addresses = new PrefixTable(identities.Prefixes, IdentityTable.WorldIndex);
+        _indexOfNumber = new Dictionary<uint, int>(Identities.Length);
+        for (var index = 0; index < Identities.Length; index++)
+        {
+            _indexOfNumber.Add(Identities[index].Number, index);
+        }
+
+        Prefixes = SortedPrefixes(identities.Prefixes);
         Version = PolicySetDigest.Compute(this);
     }
 
@@ -80,19 +80,47 @@ public sealed class PolicySet
             return new SubjectRules(direction, [], [], []);
         }
 
-        var entries = table.Allowed
-            .SelectMany(pair => Enumerable.Range(0, pair.Value.Count).Select(i => (Key: RuleTable.Split(pair.Key), Range: pair.Value[i])))
-            .Select(e => new AllowEntry(
-                e.Key.Peer == RuleTable.AnyPeer ? null : Identities[e.Key.Peer].Number,
-                e.Key.Protocol == RuleTable.AnyProtocol ? null : (Protocol)e.Key.Protocol,
-                e.Range.From,
-                e.Range.To,
-                Rules[e.Range.Rule]))
-            .OrderBy(e => e.Peer ?? 0).ThenBy(e => e.Protocol ?? 0).ThenBy(e => e.FromPort).ThenBy(e => e.ToPort);
-        var blocks = table.Blocks
-            .Select(b => new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule]))
-            .Distinct();
-        return new SubjectRules(direction, [.. table.IsolatingPolicies.Select(p => Policies[p])], [.. entries], [.. blocks]);
+        var entries = new List<AllowEntry>();
+        for (var k = 0; k < table.KeyCount; k++)
+        {
+            var (key, ports) = table.Entry(k);
+            var (peer, protocol) = RuleTable.Split(key);
+            uint? number = peer == RuleTable.AnyPeer ? null : Identities[peer].Number;
+            Protocol? named = protocol == RuleTable.AnyProtocol ? null : (Protocol)protocol;
+            for (var i = 0; i < ports.Count; i++)
+            {
+                var (from, to, rule) = ports[i];
+                entries.Add(new AllowEntry(number, named, from, to, Rules[rule]));
+            }
+        }
+
+        // Peer, protocol and port range are unique per entry, so this order is total.
+        entries.Sort(static (a, b) =>
+        {
+            var order = (a.Peer ?? 0).CompareTo(b.Peer ?? 0);
+            order = order != 0 ? order : ((int?)a.Protocol ?? 0).CompareTo((int?)b.Protocol ?? 0);
+            order = order != 0 ? order : a.FromPort.CompareTo(b.FromPort);
+            return order != 0 ? order : a.ToPort.CompareTo(b.ToPort);
+        });
+
+        var blocks = new List<BlockAllowEntry>(table.Blocks.Length);
+        var seen = new HashSet<BlockAllowEntry>();
+        foreach (var b in table.Blocks)
+        {
+            var entry = new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule]);
+            if (seen.Add(entry))
+            {
+                blocks.Add(entry);
+            }
+        }
+
+        var isolating = ImmutableArray.CreateBuilder<NetworkPolicy>(table.IsolatingPolicies.Length);
+        foreach (var policy in table.IsolatingPolicies)
+        {
+            isolating.Add(Policies[policy]);
+        }
+
+        return new SubjectRules(direction, isolating.MoveToImmutable(), [.. entries], [.. blocks]);
     }
 
     /// <summary>
@@ -120,6 +148,22 @@ public sealed class PolicySet
         }
 
         return direction == Direction.Ingress ? _ingress[group] : _egress[group];
+    }
+
+    /// <summary>The prefixes by family (IPv4 first), first address and length; no two are equal.</summary>
+    private ImmutableArray<PrefixEntry> SortedPrefixes(ImmutableArray<(IPNetwork Prefix, int Identity)> prefixes)
+    {
+        var keys = new (int Family, UInt128 First, int Length)[prefixes.Length];
+        var entries = new PrefixEntry[prefixes.Length];
+        for (var i = 0; i < prefixes.Length; i++)
+        {
+            var (prefix, identity) = prefixes[i];
+            keys[i] = (AddressKey.IsV4(prefix.BaseAddress) ? 0 : 1, AddressKey.Range(prefix).First, prefix.PrefixLength);
+            entries[i] = new PrefixEntry(prefix, Identities[identity].Number);
+        }
+
+        Array.Sort(keys, entries);
+        return ImmutableArray.Create(entries);
     }
 
     private List<int>[] IdentitiesByCell()

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using Ztap.Core.Engine;
 using Ztap.Core.Policy;
 
 namespace Ztap.Core.Compiler;
@@ -13,60 +11,42 @@ internal static class PolicySetDigest
 {
     public static string Compute(PolicySet set)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var number = new byte[8];
-        void Write(long value)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(number, value);
-            hash.AppendData(number);
-        }
-
-        void WriteText(string text)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(text));
-            hash.AppendData([0]);
-        }
+        using var digest = new DigestWriter();
 
         // Number order, not compilation order, so reordering the inventory leaves the version alone.
-        var byNumber = Enumerable.Range(0, set.Identities.Length).OrderBy(i => set.Identities[i].Number).ToArray();
-        foreach (var identity in byNumber.Select(i => set.Identities[i]))
+        var numbers = new uint[set.Identities.Length];
+        var byNumber = new int[set.Identities.Length];
+        for (var i = 0; i < byNumber.Length; i++)
         {
-            Write(identity.Number);
-            WriteText(identity.ToString());
-            WriteText(string.Join(',', identity.NamedPorts.Select(p => $"{p.Name}:{p.Protocol}:{p.Port}")));
+            numbers[i] = set.Identities[i].Number;
+            byNumber[i] = i;
         }
 
-        void WriteRules(SubjectRules rules)
+        Array.Sort(numbers, byNumber);
+        foreach (var index in byNumber)
         {
-            Write(rules.IsolatingPolicies.Length);
-            foreach (var policy in rules.IsolatingPolicies)
+            var identity = set.Identities[index];
+            digest.Write(identity.Number);
+            digest.WriteText(identity.ToString());
+            for (var p = 0; p < identity.NamedPorts.Length; p++)
             {
-                WriteText(policy.QualifiedName);
+                var port = identity.NamedPorts[p];
+                digest.Append(p == 0 ? "" : ",");
+                digest.Append(port.Name);
+                digest.Append(":");
+                digest.Append(port.Protocol.ToString());
+                digest.Append(":");
+                digest.Append(port.Port);
             }
 
-            foreach (var entry in rules.Entries)
-            {
-                Write(entry.Peer ?? 0);
-                Write((long?)entry.Protocol ?? 0);
-                Write(entry.FromPort);
-                Write(entry.ToPort);
-                WriteText(entry.Rule.ToString());
-            }
-
-            foreach (var block in rules.Blocks)
-            {
-                WriteText(block.Block.ToString());
-                Write((long?)block.Protocol ?? 0);
-                Write(block.FromPort);
-                Write(block.ToPort);
-                WriteText(block.Rule.ToString());
-            }
+            digest.End();
         }
 
         foreach (var prefix in set.Prefixes)
         {
-            WriteText(prefix.Prefix.ToString());
-            Write(prefix.Identity);
+            digest.Append(prefix.Prefix);
+            digest.End();
+            digest.Write(prefix.Identity);
         }
 
         // Identities of one workload group share their rules: hash them once, then refer to them.
@@ -81,17 +61,62 @@ internal static class PolicySetDigest
 
             if (hashedGroups.TryGetValue(group, out var first))
             {
-                Write(first);
+                digest.Write(first);
                 continue;
             }
 
             hashedGroups.Add(group, set.Identities[index].Number);
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
-                WriteRules(set.RulesOf(set.Identities[index], direction));
+                WriteRules(digest, set.RulesOf(set.Identities[index], direction));
             }
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        return digest.Finish();
+    }
+
+    private static void WriteRules(DigestWriter digest, SubjectRules rules)
+    {
+        digest.Write(rules.IsolatingPolicies.Length);
+        foreach (var policy in rules.IsolatingPolicies)
+        {
+            WriteQualifiedName(digest, policy);
+            digest.End();
+        }
+
+        foreach (var entry in rules.Entries)
+        {
+            digest.Write(entry.Peer ?? 0);
+            digest.Write((long?)entry.Protocol ?? 0);
+            digest.Write(entry.FromPort);
+            digest.Write(entry.ToPort);
+            WriteRule(digest, entry.Rule);
+        }
+
+        foreach (var block in rules.Blocks)
+        {
+            digest.WriteText(block.Block.ToString());
+            digest.Write((long?)block.Protocol ?? 0);
+            digest.Write(block.FromPort);
+            digest.Write(block.ToPort);
+            WriteRule(digest, block.Rule);
+        }
+    }
+
+    /// <summary>The rule as its <see cref="RuleReference.ToString"/> reads, without building the string.</summary>
+    private static void WriteRule(DigestWriter digest, RuleReference rule)
+    {
+        WriteQualifiedName(digest, rule.Policy);
+        digest.Append(rule.Direction == Direction.Ingress ? " spec.ingress[" : " spec.egress[");
+        digest.Append(rule.RuleIndex);
+        digest.Append("]");
+        digest.End();
+    }
+
+    private static void WriteQualifiedName(DigestWriter digest, NetworkPolicy policy)
+    {
+        digest.Append(policy.Namespace);
+        digest.Append("/");
+        digest.Append(policy.Name);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Ztap.Core.Compiler;
@@ -7,22 +6,30 @@ namespace Ztap.Core.Compiler;
 /// What one workload group may do in one direction: the policies isolating it; keyed by peer
 /// identity and protocol, the ports its selector rules allow ("any peer" and "any protocol" are keys
 /// of their own, so that is at most four lookups); and the ipBlocks its rules allow, matched on the
-/// peer's innermost CIDR cell.
+/// peer's innermost CIDR cell. A group has few keys, so they are a sorted array: cheaper to build
+/// than a hash table per group, and as quick to search.
 /// </summary>
-internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, FrozenDictionary<long, PortAllowList> allowed, BlockAllow[] blocks)
+internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] keys, PortAllowList[] lists, BlockAllow[] blocks)
 {
     public const int AnyPeer = -1;
     public const byte AnyProtocol = 0;
 
+    // Up to this many keys a scan beats a binary search.
+    private const int ScanLimit = 8;
+
     public ImmutableArray<int> IsolatingPolicies { get; } = isolatingPolicies;
 
-    public FrozenDictionary<long, PortAllowList> Allowed { get; } = allowed;
+    public ImmutableArray<BlockAllow> Blocks { get; } = ImmutableArray.Create(blocks);
 
-    public ImmutableArray<BlockAllow> Blocks { get; } = [.. blocks];
+    /// <summary>How many (peer, protocol) keys have allowed ports.</summary>
+    public int KeyCount => keys.Length;
 
     public static long Key(int peer, byte protocol) => ((long)(peer + 1) << 8) | protocol;
 
     public static (int Peer, byte Protocol) Split(long key) => ((int)(key >> 8) - 1, (byte)(key & 0xff));
+
+    /// <summary>The key at a position, in ascending order, with its allowed ports.</summary>
+    public (long Key, PortAllowList Ports) Entry(int index) => (keys[index], lists[index]);
 
     public bool Allows(int peer, int peerCell, byte protocol, int port)
     {
@@ -32,7 +39,7 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, FrozenDic
             return true;
         }
 
-        foreach (var block in Blocks.AsSpan())
+        foreach (ref readonly var block in Blocks.AsSpan())
         {
             if (block.Matches(peerCell, protocol, port))
             {
@@ -49,7 +56,7 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, FrozenDic
         var first = Math.Min(
             Math.Min(FirstRule(Key(peer, protocol), port), FirstRule(Key(peer, AnyProtocol), port)),
             Math.Min(FirstRule(Key(AnyPeer, protocol), port), FirstRule(Key(AnyPeer, AnyProtocol), port)));
-        foreach (var block in Blocks.AsSpan())
+        foreach (ref readonly var block in Blocks.AsSpan())
         {
             if (block.Matches(peerCell, protocol, port))
             {
@@ -60,7 +67,26 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, FrozenDic
         return first == int.MaxValue ? -1 : first;
     }
 
-    private bool Allows(long key, int port) => Allowed.TryGetValue(key, out var list) && list.Allows(port);
+    private bool Allows(long key, int port) => Find(key) is { } list && list.Allows(port);
 
-    private int FirstRule(long key, int port) => Allowed.TryGetValue(key, out var list) ? list.FirstRule(port) : int.MaxValue;
+    private int FirstRule(long key, int port) => Find(key) is { } list ? list.FirstRule(port) : int.MaxValue;
+
+    private PortAllowList? Find(long key)
+    {
+        if (keys.Length <= ScanLimit)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] == key)
+                {
+                    return lists[i];
+                }
+            }
+
+            return null;
+        }
+
+        var index = Array.BinarySearch(keys, key);
+        return index >= 0 ? lists[index] : null;
+    }
 }

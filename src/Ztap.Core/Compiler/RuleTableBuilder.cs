@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Ztap.Core.Compiler;
 
 /// <summary>Accumulates a group's isolating policies and allowed entries for one direction while policies are compiled.</summary>
@@ -34,8 +32,17 @@ internal sealed class RuleTableBuilder
 
     public RuleTable Build()
     {
-        var frozen = _allowed.ToFrozenDictionary(pair => pair.Key, pair => Freeze(pair.Value));
-        return new RuleTable([.. _isolating], frozen, [.. _blocks]);
+        var keys = new long[_allowed.Count];
+        var lists = new PortAllowList[_allowed.Count];
+        var next = 0;
+        foreach (var (key, entries) in _allowed)
+        {
+            keys[next] = key;
+            lists[next++] = Freeze(entries);
+        }
+
+        Array.Sort(keys, lists);
+        return new RuleTable([.. _isolating], keys, lists, [.. _blocks]);
     }
 
     // The same range from several rules keeps the first rule, which is the one explanations name.

@@ -16,8 +16,8 @@ internal sealed class WorkloadGroups
     private readonly WorkloadInventory _inventory;
     private readonly Dictionary<string, List<int>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Namespace, string Key, string Value), List<int>> _byLabel = [];
-    private readonly Dictionary<(string Namespace, string Selector), int[]> _selections = [];
-    private readonly Dictionary<string, string[]> _namespaceSelections = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, LabelSet Labels, string Expressions), int[]> _selections = [];
+    private readonly Dictionary<(LabelSet Labels, string Expressions), string[]> _namespaceSelections = [];
 
     public WorkloadGroups(WorkloadInventory inventory)
     {
@@ -25,16 +25,26 @@ internal sealed class WorkloadGroups
         var byKey = new Dictionary<string, WorkloadGroup>(StringComparer.Ordinal);
         var groups = new List<WorkloadGroup>();
         var workloadGroup = new int[inventory.Workloads.Length];
+
+        // Replicas repeat their group's namespace, labels and ports exactly; finding those first
+        // spares building the key text for every workload.
+        var lastSeen = new Dictionary<(string Namespace, LabelSet Labels), WorkloadGroup>();
         for (var i = 0; i < inventory.Workloads.Length; i++)
         {
             var workload = inventory.Workloads[i];
-            var key = WorkloadGroup.KeyOf(workload);
-            if (!byKey.TryGetValue(key, out var group))
+            if (!lastSeen.TryGetValue((workload.Namespace, workload.Labels), out var group)
+                || !group.NamedPorts.AsSpan().SequenceEqual(workload.NamedPorts.AsSpan()))
             {
-                group = new WorkloadGroup(groups.Count, workload.Namespace, workload.Labels, workload.NamedPorts, key);
-                byKey.Add(key, group);
-                groups.Add(group);
-                Index(group);
+                var key = WorkloadGroup.KeyOf(workload);
+                if (!byKey.TryGetValue(key, out group))
+                {
+                    group = new WorkloadGroup(groups.Count, workload.Namespace, workload.Labels, workload.NamedPorts, key);
+                    byKey.Add(key, group);
+                    groups.Add(group);
+                    Index(group);
+                }
+
+                lastSeen[(workload.Namespace, workload.Labels)] = group;
             }
 
             workloadGroup[i] = group.Index;
@@ -52,7 +62,8 @@ internal sealed class WorkloadGroups
     /// <summary>The groups of one namespace that a pod selector matches.</summary>
     public int[] Select(string @namespace, LabelSelector selector)
     {
-        var cacheKey = (@namespace, selector.ToString());
+        var (labels, expressions) = CacheKey(selector);
+        var cacheKey = (@namespace, labels, expressions);
         if (!_selections.TryGetValue(cacheKey, out var selected))
         {
             selected = [.. Candidates(@namespace, selector).Where(g => selector.Matches(All[g].Labels))];
@@ -65,7 +76,7 @@ internal sealed class WorkloadGroups
     /// <summary>The names of the namespaces a namespace selector matches.</summary>
     public string[] SelectNamespaces(LabelSelector selector)
     {
-        var cacheKey = selector.ToString();
+        var cacheKey = CacheKey(selector);
         if (!_namespaceSelections.TryGetValue(cacheKey, out var selected))
         {
             selected = [.. _inventory.Namespaces.Where(ns => selector.Matches(ns.Labels)).Select(ns => ns.Name)];
@@ -74,6 +85,10 @@ internal sealed class WorkloadGroups
 
         return selected;
     }
+
+    /// <summary>Equal for selectors that select the same; cheaper than the selector's text when it has no expressions.</summary>
+    private static (LabelSet Labels, string Expressions) CacheKey(LabelSelector selector) =>
+        (selector.MatchLabels, selector.MatchExpressions.IsEmpty ? "" : string.Join(';', selector.MatchExpressions));
 
     private List<int> Candidates(string @namespace, LabelSelector selector)
     {

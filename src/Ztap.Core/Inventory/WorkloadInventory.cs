@@ -7,15 +7,17 @@ namespace Ztap.Core.Inventory;
 
 /// <summary>
 /// The known workloads and namespaces: who has which labels and addresses. Namespaces that
-/// workloads use but nobody declared exist with their name label only.
+/// workloads use but nobody declared exist with their name label only. The lookups by name and
+/// address are plain dictionaries: an inventory has tens of thousands of entries that are looked up
+/// a few times each, too few to repay building frozen ones.
 /// </summary>
 public sealed class WorkloadInventory
 {
     public static WorkloadInventory Empty { get; } = new([], []);
 
     private readonly FrozenDictionary<string, WorkloadNamespace> _namespaces;
-    private readonly FrozenDictionary<string, Workload> _byName;
-    private readonly FrozenDictionary<IPAddress, Workload> _byAddress;
+    private readonly Dictionary<string, Workload> _byName;
+    private readonly Dictionary<IPAddress, Workload> _byAddress;
 
     public WorkloadInventory(IEnumerable<WorkloadNamespace> namespaces, IEnumerable<Workload> workloads)
     {
@@ -31,10 +33,17 @@ public sealed class WorkloadInventory
 
         _namespaces = declared.ToFrozenDictionary(StringComparer.Ordinal);
         Namespaces = [.. declared.Values.OrderBy(n => n.Name, StringComparer.Ordinal)];
-        _byName = Workloads.ToFrozenDictionary(w => w.QualifiedName, StringComparer.Ordinal);
-        _byAddress = Workloads
-            .SelectMany(w => w.Addresses.Select(a => KeyValuePair.Create(a, w)))
-            .ToFrozenDictionary();
+        _byName = new Dictionary<string, Workload>(Workloads.Length, StringComparer.Ordinal);
+        _byAddress = new Dictionary<IPAddress, Workload>(Workloads.Length);
+        foreach (var workload in Workloads)
+        {
+            _byName.Add(workload.QualifiedName, workload);
+            foreach (var address in workload.Addresses)
+            {
+                // A later workload claiming an address wins; readers refuse such an inventory anyway.
+                _byAddress[address] = workload;
+            }
+        }
     }
 
     public ImmutableArray<Workload> Workloads { get; }

@@ -31,13 +31,41 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
     /// <summary>Builds a set; a later duplicate key replaces the earlier one.</summary>
     public static LabelSet From(IEnumerable<KeyValuePair<string, string>> labels)
     {
-        var sorted = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in labels)
+        var pairs = labels.ToArray();
+        if (pairs.Length == 0)
         {
-            sorted[key] = value;
+            return Empty;
         }
 
-        return sorted.Count == 0 ? Empty : new LabelSet([.. sorted.Keys], [.. sorted.Values]);
+        // Sorted by key, then by position, so the last of equal keys is the one kept.
+        var order = new int[pairs.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byKey = string.CompareOrdinal(pairs[a].Key, pairs[b].Key);
+            return byKey != 0 ? byKey : a.CompareTo(b);
+        });
+
+        var keys = new List<string>(pairs.Length);
+        var values = new List<string>(pairs.Length);
+        foreach (var index in order)
+        {
+            var (key, value) = pairs[index];
+            if (keys.Count > 0 && keys[^1] == key)
+            {
+                values[^1] = value;
+                continue;
+            }
+
+            keys.Add(key);
+            values.Add(value);
+        }
+
+        return new LabelSet([.. keys], [.. values]);
     }
 
     public int Count => _keys.Length;

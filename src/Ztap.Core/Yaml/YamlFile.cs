@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Ztap.Core.Diagnostics;
 
 namespace Ztap.Core.Yaml;
@@ -18,7 +20,7 @@ internal static class YamlFile
                 return null;
             }
 
-            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            return await ReadTextAsync(path, length, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
@@ -38,6 +40,65 @@ internal static class YamlFile
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The file decoded as <see cref="File.ReadAllTextAsync(string, CancellationToken)"/> decodes it
+    /// (UTF-8, or what a byte order mark says), read whole into a pooled buffer and decoded in one
+    /// pass rather than through a reader's small chunks. Reads to the end, so a pipe whose length
+    /// reads 0 is read whole too.
+    /// </summary>
+    private static async Task<string> ReadTextAsync(string path, long length, CancellationToken cancellationToken)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, length + 1));
+        try
+        {
+            var read = 0;
+            while (true)
+            {
+                if (read == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, 2L * buffer.Length));
+                    buffer.AsSpan(0, read).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var count = await RandomAccess.ReadAsync(handle, buffer.AsMemory(read), read, cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                read += count;
+            }
+
+            return Decode(buffer.AsSpan(0, read));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        ReadOnlySpan<byte> utf8Mark = [0xEF, 0xBB, 0xBF];
+        if (bytes.StartsWith(utf8Mark))
+        {
+            return Encoding.UTF8.GetString(bytes[utf8Mark.Length..]);
+        }
+
+        // UTF-16 and UTF-32 marks are rare enough to leave to the reader that knows them all.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
+            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+
+        return Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>A diagnostic about a file as a whole rather than a place in it.</summary>

@@ -7,8 +7,9 @@ namespace Ztap.Core.Yaml;
 
 /// <summary>
 /// Turns YAML text into one tree per document, enforcing <see cref="InputLimits"/> and reporting
-/// syntax errors as diagnostics. Built on YamlDotNet's event parser, never its reflection-based
-/// deserializer, so it works under NativeAOT.
+/// syntax errors as diagnostics. Text in the plain subset that policies are written in is read by
+/// <see cref="YamlSubsetReader"/>; the rest by YamlDotNet's event parser (never its reflection-based
+/// deserializer, so it works under NativeAOT), which also gives every syntax error its message.
 /// </summary>
 internal static class YamlStreamReader
 {
@@ -29,6 +30,23 @@ internal static class YamlStreamReader
             return;
         }
 
+        if (YamlSubsetReader.TryRead(text, limits) is { } documents)
+        {
+            foreach (var document in documents)
+            {
+                onDocument(document);
+            }
+
+            return;
+        }
+
+        ReadWithParser(text, file, limits, inputKind, diagnostics, onDocument);
+    }
+
+    /// <summary>Reads with YamlDotNet alone; <see cref="YamlSubsetReader"/> must give the same trees wherever it reads.</summary>
+    internal static void ReadWithParser(
+        string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, Action<YamlNode> onDocument)
+    {
         var parser = new Parser(new StringReader(text));
         var builder = new YamlTreeBuilder(parser, file, limits, inputKind, diagnostics);
         try

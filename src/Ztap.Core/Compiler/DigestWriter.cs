@@ -1,0 +1,93 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Ztap.Core.Compiler;
+
+/// <summary>
+/// Feeds values to a SHA-256 through one buffer: numbers as 8 little-endian bytes, text as UTF-8
+/// followed by a zero byte. Hashing in large chunks and formatting into the buffer keeps a digest
+/// of a large set from costing a call and a string per value.
+/// </summary>
+internal sealed class DigestWriter : IDisposable
+{
+    private const int Capacity = 64 * 1024;
+
+    // Room kept for any one number or formatted value, so only long text needs a size check.
+    private const int Reserve = 1024;
+
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _buffer = new byte[Capacity];
+    private int _length;
+
+    public void Write(long value)
+    {
+        Ensure(sizeof(long));
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length), value);
+        _length += sizeof(long);
+    }
+
+    public void WriteText(string text)
+    {
+        Append(text);
+        End();
+    }
+
+    /// <summary>Appends text without ending it, so a value can be written in parts.</summary>
+    public void Append(ReadOnlySpan<char> text)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(text.Length) > Capacity - Reserve)
+        {
+            Flush();
+            _hash.AppendData(Encoding.UTF8.GetBytes(text.ToArray()));
+            return;
+        }
+
+        Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
+        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+    }
+
+    /// <summary>Appends a value as its invariant text, as <c>ToString()</c> would write it.</summary>
+    public void Append<T>(T value)
+        where T : ISpanFormattable
+    {
+        Span<char> text = stackalloc char[Reserve / 4];
+        if (!value.TryFormat(text, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            Append(value.ToString());
+            return;
+        }
+
+        Append(text[..written]);
+    }
+
+    /// <summary>Ends a text value with its zero byte.</summary>
+    public void End()
+    {
+        Ensure(1);
+        _buffer[_length++] = 0;
+    }
+
+    /// <summary>The first 16 hex digits of the digest of everything written.</summary>
+    public string Finish()
+    {
+        Flush();
+        return Convert.ToHexStringLower(_hash.GetHashAndReset())[..16];
+    }
+
+    public void Dispose() => _hash.Dispose();
+
+    private void Ensure(int bytes)
+    {
+        if (_length + bytes > Capacity)
+        {
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        _hash.AppendData(_buffer, 0, _length);
+        _length = 0;
+    }
+}

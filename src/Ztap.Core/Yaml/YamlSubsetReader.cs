@@ -1,0 +1,588 @@
+using System.Buffers;
+
+namespace Ztap.Core.Yaml;
+
+/// <summary>
+/// Reads the plain subset of YAML that policies and inventories are written in (block mappings and
+/// lists by indentation, one-line scalars and flow collections, comments) straight into trees, several
+/// times faster than YamlDotNet's event parser. It declines anything else, and anything YamlDotNet
+/// would report: tabs, non-ASCII text, anchors, tags, block and multi-line scalars, escapes, empty
+/// values, duplicate keys, nesting at the depth limit. A declined file is read by
+/// <see cref="YamlStreamReader"/>'s YamlDotNet path, so what the subset accepts gives the same trees,
+/// and everything else the same trees and diagnostics, as that path alone.
+/// </summary>
+internal sealed class YamlSubsetReader
+{
+    private const int EndOfDocument = -1;
+    private const int MaxKeyLength = 1000;
+    private const int MaxSharedLength = 64;
+
+    // Printable ASCII and line feeds; any other character (a tab, a carriage return, a byte order mark) declines.
+    private static readonly SearchValues<char> Printable = SearchValues.Create(
+        "\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    // Characters that give a scalar's first character a meaning of its own.
+    private static readonly SearchValues<char> Indicators = SearchValues.Create("-?:,[]{}#&*!|>'\"%@`");
+    private static readonly SearchValues<char> FlowPlainEnds = SearchValues.Create("\n,[]{}:#");
+
+    private readonly string _text;
+    private readonly InputLimits _limits;
+    private readonly List<YamlNode> _items = [];
+    private readonly List<YamlMappingEntry> _entries = [];
+
+    // Keys and values repeat across a file; one string per distinct short text saves memory and collector time.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _shared =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private int _pos;
+    private int _line = 1;
+    private int _lineStart;
+    private int _nextIndent;
+
+    private YamlSubsetReader(string text, InputLimits limits)
+    {
+        _text = text;
+        _limits = limits;
+    }
+
+    /// <summary>The trees of the non-empty documents of <paramref name="text"/>, or null when the text is outside the subset.</summary>
+    public static List<YamlNode>? TryRead(string text, InputLimits limits) =>
+        text.AsSpan().IndexOfAnyExcept(Printable) >= 0 || HasDocumentEnd(text) ? null : new YamlSubsetReader(text, limits).ReadDocuments();
+
+    // "..." at the start of a line ends a document; the subset leaves that to YamlDotNet.
+    private static bool HasDocumentEnd(string text) =>
+        text.StartsWith("...", StringComparison.Ordinal) || text.Contains("\n...", StringComparison.Ordinal);
+
+    private List<YamlNode>? ReadDocuments()
+    {
+        var documents = new List<YamlNode>();
+        var markers = 0;
+        Next();
+        while (true)
+        {
+            if (_nextIndent == 0)
+            {
+                if (Document() is not { } root)
+                {
+                    return null;
+                }
+
+                documents.Add(root);
+            }
+            else if (_nextIndent != EndOfDocument)
+            {
+                return null;
+            }
+
+            if (_pos >= _text.Length)
+            {
+                return documents;
+            }
+
+            // At a "---" line; anything after the marker would start the document on it.
+            _pos += 3;
+            if (!EndLine() || ++markers >= _limits.MaxDocuments - 1)
+            {
+                return null;
+            }
+
+            Next();
+        }
+    }
+
+    private YamlNode? Document()
+    {
+        var root = Block(EndOfDocument, 0);
+        return root is null || _nextIndent != EndOfDocument ? null : root;
+    }
+
+    /// <summary>A node that starts a line, more indented than its parent; returns at the next content line.</summary>
+    private YamlNode? Block(int parentIndent, int depth)
+    {
+        var indent = _pos - _lineStart;
+        if (IsListEntry())
+        {
+            return Sequence(indent, depth);
+        }
+
+        if (Current is '[' or '{')
+        {
+            return Flow(depth) is { } flow && EndLine() && Next() ? flow : null;
+        }
+
+        if (Scalar(out var isKey) is not { } scalar)
+        {
+            return null;
+        }
+
+        if (isKey)
+        {
+            return Mapping(scalar, depth);
+        }
+
+        // A scalar alone on its line must be followed by a line indented no deeper than its parent.
+        return EndLine() && Next() && _nextIndent <= parentIndent ? scalar : null;
+    }
+
+    /// <summary>A block list whose entries ("- ") start at <paramref name="indent"/>.</summary>
+    private YamlSequence? Sequence(int indent, int depth)
+    {
+        if (depth >= _limits.MaxDepth)
+        {
+            return null;
+        }
+
+        var line = _line;
+        var column = _pos - _lineStart + 1;
+        var first = _items.Count;
+        do
+        {
+            _pos++;
+            SkipSpaces();
+            YamlNode? item;
+            if (AtLineEnd())
+            {
+                item = EndLine() && Next() && _nextIndent > indent ? Block(indent, depth + 1) : null;
+            }
+            else if (IsListEntry())
+            {
+                item = null;
+            }
+            else
+            {
+                item = Inline(depth + 1, allowKey: true);
+            }
+
+            if (item is null)
+            {
+                return null;
+            }
+
+            _items.Add(item);
+        }
+        while (_nextIndent == indent && IsListEntry());
+
+        if (_nextIndent > indent)
+        {
+            return null;
+        }
+
+        var items = new YamlNode[_items.Count - first];
+        _items.CopyTo(first, items, 0, items.Length);
+        _items.RemoveRange(first, items.Length);
+        return new YamlSequence(line, column, items);
+    }
+
+    /// <summary>A block mapping whose first key has been read; its keys start at that key's column.</summary>
+    private YamlMapping? Mapping(YamlScalar firstKey, int depth)
+    {
+        if (depth >= _limits.MaxDepth)
+        {
+            return null;
+        }
+
+        var indent = firstKey.Column - 1;
+        var first = _entries.Count;
+        var keys = new YamlKeyIndex(_entries, first);
+        var key = firstKey;
+        while (true)
+        {
+            if (key.Value.Length > MaxKeyLength || keys.FirstLine(key.Value) > 0)
+            {
+                return null;
+            }
+
+            _pos++;
+            SkipSpaces();
+            YamlNode? value;
+            if (AtLineEnd())
+            {
+                if (!EndLine() || !Next())
+                {
+                    return null;
+                }
+
+                value = _nextIndent > indent ? Block(indent, depth + 1)
+                    : _nextIndent == indent && IsListEntry() ? Sequence(indent, depth + 1)
+                    : null;
+            }
+            else
+            {
+                value = Inline(depth + 1, allowKey: false);
+            }
+
+            if (value is null)
+            {
+                return null;
+            }
+
+            keys.Add(new YamlMappingEntry(key, value));
+            if (_nextIndent != indent || IsListEntry())
+            {
+                break;
+            }
+
+            if (Scalar(out var isKey) is not { } next || !isKey)
+            {
+                return null;
+            }
+
+            key = next;
+        }
+
+        if (_nextIndent > indent)
+        {
+            return null;
+        }
+
+        var entries = new YamlMappingEntry[_entries.Count - first];
+        _entries.CopyTo(first, entries, 0, entries.Length);
+        _entries.RemoveRange(first, entries.Length);
+        return new YamlMapping(firstKey.Line, firstKey.Column, entries);
+    }
+
+    /// <summary>
+    /// A node after "key: " or "- " on the same line: a scalar or flow collection ending the line, or,
+    /// in a list entry, the first key of a mapping.
+    /// </summary>
+    private YamlNode? Inline(int depth, bool allowKey)
+    {
+        if (Current is '[' or '{')
+        {
+            return Flow(depth) is { } flow && EndLine() && Next() ? flow : null;
+        }
+
+        if (Scalar(out var isKey) is not { } scalar)
+        {
+            return null;
+        }
+
+        if (isKey)
+        {
+            return allowKey ? Mapping(scalar, depth) : null;
+        }
+
+        return EndLine() && Next() ? scalar : null;
+    }
+
+    /// <summary>A one-line scalar in block context; <paramref name="isKey"/> tells whether ": " follows it.</summary>
+    private YamlScalar? Scalar(out bool isKey)
+    {
+        isKey = false;
+        var line = _line;
+        var column = _pos - _lineStart + 1;
+        YamlScalar? scalar;
+        if (Current is '\'' or '"')
+        {
+            scalar = Quoted();
+        }
+        else
+        {
+            var start = _pos;
+            if (Indicators.Contains(Current))
+            {
+                return null;
+            }
+
+            while (_pos < _text.Length)
+            {
+                var c = _text[_pos];
+                if (c == '\n' || (c == ':' && IsBlankAt(_pos + 1)) || (c == '#' && _text[_pos - 1] == ' '))
+                {
+                    break;
+                }
+
+                if (c is '[' or ']' or '{' or '}')
+                {
+                    return null;
+                }
+
+                _pos++;
+            }
+
+            scalar = new YamlScalar(line, column, Text(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+        }
+
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        isKey = Current == ':' && IsBlankAt(_pos + 1);
+        return scalar;
+    }
+
+    /// <summary>A one-line single- or double-quoted scalar without escapes other than a doubled single quote.</summary>
+    private YamlScalar? Quoted()
+    {
+        var line = _line;
+        var column = _pos - _lineStart + 1;
+        var quote = _text[_pos++];
+        var start = _pos;
+        var doubled = false;
+        while (true)
+        {
+            if (_pos >= _text.Length || _text[_pos] == '\n' || (quote == '"' && _text[_pos] == '\\'))
+            {
+                return null;
+            }
+
+            if (_text[_pos] == quote)
+            {
+                if (quote == '\'' && _pos + 1 < _text.Length && _text[_pos + 1] == '\'')
+                {
+                    doubled = true;
+                    _pos += 2;
+                    continue;
+                }
+
+                break;
+            }
+
+            _pos++;
+        }
+
+        var raw = _text.AsSpan(start, _pos - start);
+        _pos++;
+        var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : Text(raw);
+        return new YamlScalar(line, column, value, isPlain: false);
+    }
+
+    /// <summary>A flow list or mapping that opens and closes on this line.</summary>
+    private YamlNode? Flow(int depth)
+    {
+        if (depth >= _limits.MaxDepth)
+        {
+            return null;
+        }
+
+        var line = _line;
+        var column = _pos - _lineStart + 1;
+        var isList = _text[_pos++] == '[';
+        var close = isList ? ']' : '}';
+        SkipSpaces();
+        if (Current == close)
+        {
+            _pos++;
+            return isList ? new YamlSequence(line, column, []) : new YamlMapping(line, column, []);
+        }
+
+        var firstItem = _items.Count;
+        var firstEntry = _entries.Count;
+        var keys = new YamlKeyIndex(_entries, firstEntry);
+        while (true)
+        {
+            if (isList)
+            {
+                if (FlowNode(depth + 1) is not { } item)
+                {
+                    return null;
+                }
+
+                _items.Add(item);
+            }
+            else
+            {
+                if (Current is '[' or '{' || FlowNode(depth + 1) is not YamlScalar key
+                    || Current != ':' || !IsBlankAt(_pos + 1) || keys.FirstLine(key.Value) > 0)
+                {
+                    return null;
+                }
+
+                _pos++;
+                SkipSpaces();
+                if (Current is ',' or '}' || FlowNode(depth + 1) is not { } value)
+                {
+                    return null;
+                }
+
+                keys.Add(new YamlMappingEntry(key, value));
+            }
+
+            SkipSpaces();
+            if (Current == ',')
+            {
+                _pos++;
+                SkipSpaces();
+                if (Current == close)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (Current != close)
+            {
+                return null;
+            }
+
+            _pos++;
+            break;
+        }
+
+        if (isList)
+        {
+            var items = new YamlNode[_items.Count - firstItem];
+            _items.CopyTo(firstItem, items, 0, items.Length);
+            _items.RemoveRange(firstItem, items.Length);
+            return new YamlSequence(line, column, items);
+        }
+
+        var entries = new YamlMappingEntry[_entries.Count - firstEntry];
+        _entries.CopyTo(firstEntry, entries, 0, entries.Length);
+        _entries.RemoveRange(firstEntry, entries.Length);
+        return new YamlMapping(line, column, entries);
+    }
+
+    /// <summary>An item, key or value inside a flow collection; plain ones may not hold ':' or '#'.</summary>
+    private YamlNode? FlowNode(int depth)
+    {
+        if (Current is '[' or '{')
+        {
+            return Flow(depth);
+        }
+
+        if (Current is '\'' or '"')
+        {
+            return Quoted();
+        }
+
+        if (_pos >= _text.Length || Indicators.Contains(Current))
+        {
+            return null;
+        }
+
+        var line = _line;
+        var column = _pos - _lineStart + 1;
+        var start = _pos;
+        var end = _text.AsSpan(_pos).IndexOfAny(FlowPlainEnds);
+        _pos = end < 0 ? _text.Length : _pos + end;
+        if (Current is '\n' or ':' or '#' || _pos >= _text.Length)
+        {
+            // ':' ends a key here, which the caller checks; the other three mean the collection does not close on this line.
+            if (Current != ':')
+            {
+                return null;
+            }
+        }
+
+        return new YamlScalar(line, column, Text(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+    }
+
+    /// <summary>Ends the current line: only spaces and a comment may follow the node. Moves to the next line.</summary>
+    private bool EndLine()
+    {
+        SkipSpaces();
+        if (Current == '#')
+        {
+            // A comment needs a space before it; "a"#b is not one.
+            if (_pos > _lineStart && _text[_pos - 1] != ' ')
+            {
+                return false;
+            }
+
+            var end = _text.IndexOf('\n', _pos);
+            _pos = end < 0 ? _text.Length : end;
+        }
+
+        if (_pos >= _text.Length)
+        {
+            return true;
+        }
+
+        if (_text[_pos] != '\n')
+        {
+            return false;
+        }
+
+        NewLine();
+        return true;
+    }
+
+    /// <summary>
+    /// Moves from the start of a line to the first character of the next line with content, skipping
+    /// blank and comment lines, and records its indentation, or <see cref="EndOfDocument"/> at the end
+    /// of the text or at a "---" line (which <see cref="_pos"/> is then left at). Always true, so it chains.
+    /// </summary>
+    private bool Next()
+    {
+        while (_pos < _text.Length)
+        {
+            if (_pos == _lineStart && IsMarker())
+            {
+                _nextIndent = EndOfDocument;
+                return true;
+            }
+
+            SkipSpaces();
+            if (_pos >= _text.Length)
+            {
+                break;
+            }
+
+            var c = _text[_pos];
+            if (c == '#')
+            {
+                var end = _text.IndexOf('\n', _pos);
+                _pos = end < 0 ? _text.Length : end;
+                continue;
+            }
+
+            if (c == '\n')
+            {
+                NewLine();
+                continue;
+            }
+
+            _nextIndent = _pos - _lineStart;
+            return true;
+        }
+
+        _nextIndent = EndOfDocument;
+        return true;
+    }
+
+    /// <summary>Whether the line starts with "---" alone: a new document. "..." and directives decline elsewhere.</summary>
+    private bool IsMarker() =>
+        _pos + 2 < _text.Length && _text[_pos] == '-' && _text[_pos + 1] == '-' && _text[_pos + 2] == '-' && IsBlankAt(_pos + 3);
+
+    private bool IsListEntry() => Current == '-' && IsBlankAt(_pos + 1);
+
+    private bool AtLineEnd() => _pos >= _text.Length || _text[_pos] is '\n' or '#';
+
+    private bool IsBlankAt(int index) => index >= _text.Length || _text[index] is ' ' or '\n';
+
+    private char Current => _pos < _text.Length ? _text[_pos] : '\0';
+
+    private void SkipSpaces()
+    {
+        while (_pos < _text.Length && _text[_pos] == ' ')
+        {
+            _pos++;
+        }
+    }
+
+    private void NewLine()
+    {
+        _pos++;
+        _line++;
+        _lineStart = _pos;
+    }
+
+    private string Text(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxSharedLength)
+        {
+            return text.ToString();
+        }
+
+        if (!_shared.TryGetValue(text, out var shared))
+        {
+            shared = text.ToString();
+            _shared[shared] = shared;
+        }
+
+        return shared;
+    }
+}
