@@ -20,6 +20,7 @@ internal static class ZtapCommandLine
           ztap validate -f examples/policies examples/kubernetes
           ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
           ztap enforce -f examples/policies -i examples/inventory.yaml
+          ztap logs --follow --verdict deny
           ztap cloud sync -f examples/policies --region eu-west-1 --dry-run
           ztap anomaly score --model model.json --flows flows.csv
         """;
@@ -30,6 +31,8 @@ internal static class ZtapCommandLine
         var check = CheckCommand.Create(console);
         var enforce = EnforceCommand.Create(console);
         var status = StatusCommand.Create(console);
+        var agent = AgentCommand.Create(console);
+        var logs = LogsCommand.Create(console);
         var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);
         var (anomaly, anomalyFooters) = AnomalyCommand.Create(console);
         var help = new HelpOption { Recursive = true };
@@ -44,6 +47,8 @@ internal static class ZtapCommandLine
             check,
             enforce,
             status,
+            agent,
+            logs,
             cloud,
             anomaly,
         };
@@ -57,6 +62,8 @@ internal static class ZtapCommandLine
             [sync] = CloudSyncCommand.Footer,
             [enforce] = EnforceCommand.Footer,
             [status] = StatusCommand.Footer,
+            [agent] = AgentCommand.Footer,
+            [logs] = LogsCommand.Footer,
         };
         help.Action = new HelpWithExamples((HelpAction)help.Action!, footers);
         return root;
