@@ -18,7 +18,7 @@ internal static partial class AgentLog
     public static partial void ApplyFailed(ILogger logger, string version, string reason);
 
     /// <summary>A diagnostic of the inputs, printed as every verb prints it and logged at its own level.</summary>
-    [LoggerMessage(5, "{Diagnostic}")]
+    [LoggerMessage(EventId = 5, Message = "{Diagnostic}")]
     public static partial void Diagnostic(ILogger logger, LogLevel level, string diagnostic);
 
     [LoggerMessage(6, LogLevel.Information, "watching {Paths} for changes; flow log {Log}")]
