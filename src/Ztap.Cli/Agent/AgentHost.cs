@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,13 @@ internal static class AgentHost
     /// <param name="watcher">Created before the initial set was read, so no edit since then goes unnoticed.</param>
     public static async Task RunAsync(AgentSettings settings, PolicySet initial, PolicyWatcher watcher, CancellationToken cancellationToken)
     {
+        // The first apply comes before the host starts: a refusal is reported like enforce reports
+        // it, and systemd hears READY only once a version is in force.
+        var enforcer = new EbpfEnforcer(settings.Location);
+        var started = Stopwatch.StartNew();
+        var applied = await enforcer.ApplyAsync(initial, settings.Enforcement, cancellationToken).ConfigureAwait(false);
+        var first = new InitialApply(initial, applied, started.Elapsed);
+
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSystemd();
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
@@ -38,8 +46,8 @@ internal static class AgentHost
 
         builder.Services.AddSingleton<IHostedService>(services => new AgentWorker(
             settings,
-            new EbpfEnforcer(settings.Location),
-            initial,
+            enforcer,
+            first,
             pipeline,
             observers,
             watcher,

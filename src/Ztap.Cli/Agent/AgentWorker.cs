@@ -9,16 +9,15 @@ using Ztap.Observability.Pipeline;
 namespace Ztap.Cli.Agent;
 
 /// <summary>
-/// The agent's work: apply the set it started with, then run the flow pipeline, reapply when the
-/// inputs change (an invalid or refused change leaves the version in force alone) and report its
-/// counters. Starting completes once the first set is applied, so systemd hears READY only then.
+/// The agent's work once its first set is applied: run the flow pipeline, reapply when the inputs
+/// change (an invalid or refused change leaves the version in force alone) and report its counters.
 /// Stopping closes the event reader, lets the pipeline write what it holds, and leaves enforcement
 /// in place: it is pinned in the kernel and outlives the agent.
 /// </summary>
 internal sealed class AgentWorker(
     AgentSettings settings,
     IEnforcer enforcer,
-    PolicySet initial,
+    InitialApply initial,
     FlowPipeline pipeline,
     IReadOnlyList<IApplyObserver> observers,
     PolicyWatcher watcher,
@@ -29,7 +28,7 @@ internal sealed class AgentWorker(
     private FlowEventSource? _events;
     private Task _watching = Task.CompletedTask;
     private Task _pipeline = Task.CompletedTask;
-    private PolicySet _current = initial;
+    private PolicySet _current = initial.Set;
     private long _reportedDropped;
     private long _reportedReceived = -1;
 
@@ -37,7 +36,7 @@ internal sealed class AgentWorker(
     {
         _events = new FlowEventSource(settings.Location, pipeline, logger);
         _pipeline = Task.Run(() => pipeline.RunAsync(_stopPipeline.Token), CancellationToken.None);
-        await ApplyAsync(_current, Stopwatch.StartNew(), cancellationToken).ConfigureAwait(false);
+        await StartedAsync(initial.Set, initial.Result, initial.Duration).ConfigureAwait(false);
         AgentLog.Watching(logger, string.Join(", ", settings.PolicyPaths.Append(settings.InventoryPath)), settings.Log.CurrentFile);
         _watching = Task.WhenAll(
             Task.Run(() => WatchAsync(_stopWatching.Token), CancellationToken.None),
@@ -73,10 +72,16 @@ internal sealed class AgentWorker(
     private async Task ApplyAsync(PolicySet set, Stopwatch started, CancellationToken cancellationToken)
     {
         var applied = await enforcer.ApplyAsync(set, settings.Enforcement, cancellationToken).ConfigureAwait(false);
+        await StartedAsync(set, applied, started.Elapsed).ConfigureAwait(false);
+    }
+
+    /// <summary>A version is in force: read its events, log it and tell the observers.</summary>
+    private async Task StartedAsync(PolicySet set, ApplyResult applied, TimeSpan duration)
+    {
         _current = set;
         await _events!.StartAsync(set, applied.Attached).ConfigureAwait(false);
-        AgentLog.Applied(logger, set.Version, set.Policies.Length, applied.Attached.Length, applied.Mode.ToString().ToLowerInvariant(), started.ElapsedMilliseconds);
-        Notify(new ApplyOutcome(DateTimeOffset.UtcNow, set.Version, set.Policies.Length, started.Elapsed, null));
+        AgentLog.Applied(logger, set.Version, set.Policies.Length, applied.Attached.Length, applied.Mode.ToString().ToLowerInvariant(), (long)duration.TotalMilliseconds);
+        Notify(new ApplyOutcome(DateTimeOffset.UtcNow, set.Version, set.Policies.Length, duration, null));
     }
 
     private async Task WatchAsync(CancellationToken cancellationToken)
