@@ -29,7 +29,10 @@ server_pid=""
 agent_pid=""
 ticks="$(getconf CLK_TCK)"
 
-ztap() { ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+ztap() { env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+
+# For background runs: exec makes the job's PID the agent's own, not a subshell's.
+exec_ztap() { exec env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
 
 cleanup() {
   [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null || true
@@ -102,7 +105,7 @@ YAML
 server_pid=$!
 until grep -q ready "$work/server.out" 2>/dev/null; do sleep 0.1; done
 
-ztap agent -f "$work/policies" -i "$work/inventory.yaml" > "$work/agent.log" 2>&1 &
+exec_ztap agent -f "$work/policies" -i "$work/inventory.yaml" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 until grep -q "applied policy version" "$work/agent.log" 2>/dev/null; do
   kill -0 "$agent_pid" 2>/dev/null || { cat "$work/agent.log" >&2; exit 1; }

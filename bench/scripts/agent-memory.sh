@@ -17,7 +17,10 @@ work="$(mktemp -d)"
 pins="/sys/fs/bpf/$id"
 agent_pid=""
 
-ztap() { ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+ztap() { env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+
+# For background runs: exec makes the job's PID the agent's own, not a subshell's.
+exec_ztap() { exec env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
 
 cleanup() {
   [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null || true
@@ -32,7 +35,7 @@ dotnet build -c Release --nologo -v quiet bench/Ztap.Benchmarks >/dev/null
 [ -x out/ztap ] || bash scripts/publish.sh >&2
 generate_estate "$policies" "$work/estate"
 
-ztap agent -f "$work/estate/policies" -i "$work/estate/inventory.yaml" > "$work/agent.log" 2>&1 &
+exec_ztap agent -f "$work/estate/policies" -i "$work/estate/inventory.yaml" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 until grep -q "applied policy version" "$work/agent.log" 2>/dev/null; do
   kill -0 "$agent_pid" 2>/dev/null || { cat "$work/agent.log" >&2; exit 1; }

@@ -23,6 +23,8 @@ internal static class AgentHost
     {
         // The first apply comes before the host starts: a refusal is reported like enforce reports
         // it, and systemd hears READY only once a version is in force.
+        // The flow log opens first too: a log folder ztap may not write stops it before anything changes.
+        using var flowLog = new FlowLogWriter(settings.Log, settings.LogLimits);
         var enforcer = new EbpfEnforcer(settings.Location);
         var started = Stopwatch.StartNew();
         var applied = await enforcer.ApplyAsync(initial, settings.Enforcement, cancellationToken).ConfigureAwait(false);
@@ -39,7 +41,6 @@ internal static class AgentHost
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
 
-        using var flowLog = new FlowLogWriter(settings.Log, settings.LogLimits);
         IReadOnlyList<IFlowSink> sinks = [flowLog];
         IReadOnlyList<IApplyObserver> observers = [];
         var pipeline = new FlowPipeline(sinks, settings.Aggregation);

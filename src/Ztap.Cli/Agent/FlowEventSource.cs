@@ -22,12 +22,20 @@ internal sealed class FlowEventSource(EbpfLocation location, FlowPipeline pipeli
     /// <summary>Events the ring buffer reader dropped because the pipeline fell behind it.</summary>
     public long Dropped => _droppedByClosedReaders + (_reader?.Dropped ?? 0);
 
+    /// <summary>Reads the events of a newly applied set; a ring buffer that cannot be opened is logged, and enforcement goes on without events.</summary>
     public async Task StartAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached)
     {
         await StopAsync().ConfigureAwait(false);
-        var reader = new EbpfFlowReader(location, set, attached);
-        _reader = reader;
-        _pump = Task.Run(() => PumpAsync(reader));
+        try
+        {
+            var reader = new EbpfFlowReader(location, set, attached);
+            _reader = reader;
+            _pump = Task.Run(() => PumpAsync(reader));
+        }
+        catch (EnforcementException exception)
+        {
+            AgentLog.EventsFailed(logger, exception.Message);
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
