@@ -27,12 +27,14 @@ port=5001
 denied_port=5002
 server_pid=""
 agent_pid=""
+# The ztap to measure: the native binary unless ZTAP says otherwise (e.g. "dotnet src/Ztap.Cli/bin/Release/net10.0/ztap.dll").
+ztap_command="${ZTAP:-out/ztap}"
 ticks="$(getconf CLK_TCK)"
 
-ztap() { env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+ztap() { env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" $ztap_command "$@"; }
 
 # For background runs: exec makes the job's PID the agent's own, not a subshell's.
-exec_ztap() { exec env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+exec_ztap() { exec env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" $ztap_command "$@"; }
 
 cleanup() {
   [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null || true
@@ -61,7 +63,7 @@ measure() {
 
 echo "building the benchmark tools" >&2
 clang -O2 -Wall -Werror -o "$work/ztap-flows" bench/flows/ztap-flows.c
-[ -x out/ztap ] || bash scripts/publish.sh >&2
+[ "$ztap_command" != out/ztap ] || [ -x out/ztap ] || bash scripts/publish.sh >&2
 
 ip netns add "$id-a"
 ip netns add "$id-b"

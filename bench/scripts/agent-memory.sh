@@ -16,11 +16,13 @@ id="ztap-am-$(head -c3 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 work="$(mktemp -d)"
 pins="/sys/fs/bpf/$id"
 agent_pid=""
+# The ztap to measure: the native binary unless ZTAP says otherwise (e.g. "dotnet src/Ztap.Cli/bin/Release/net10.0/ztap.dll").
+ztap_command="${ZTAP:-out/ztap}"
 
-ztap() { env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+ztap() { env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" $ztap_command "$@"; }
 
 # For background runs: exec makes the job's PID the agent's own, not a subshell's.
-exec_ztap() { exec env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" out/ztap "$@"; }
+exec_ztap() { exec env ZTAP_PIN_ROOT="$pins" ZTAP_STATE_DIR="$work/state" ZTAP_LOG_DIR="$work/log" $ztap_command "$@"; }
 
 cleanup() {
   [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null || true
@@ -32,7 +34,7 @@ trap cleanup EXIT
 status_kib() { awk -v field="$2:" '$1 == field { print $2 }' "/proc/$1/status"; }
 
 dotnet build -c Release --nologo -v quiet bench/Ztap.Benchmarks >/dev/null
-[ -x out/ztap ] || bash scripts/publish.sh >&2
+[ "$ztap_command" != out/ztap ] || [ -x out/ztap ] || bash scripts/publish.sh >&2
 generate_estate "$policies" "$work/estate"
 
 exec_ztap agent -f "$work/estate/policies" -i "$work/estate/inventory.yaml" > "$work/agent.log" 2>&1 &
