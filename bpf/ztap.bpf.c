@@ -55,7 +55,7 @@
 		__uint(type, BPF_MAP_TYPE_HASH);                                          \
 		__uint(max_entries, ZTAP_MAX_ISOLATIONS);                                 \
 		__type(key, struct ztap_isolation_key);                                   \
-		__type(value, __u32);                                                     \
+		__type(value, struct ztap_isolation);                                     \
 		PINNED;                                                                   \
 	} ztap_isolated_##n SEC(".maps");                                             \
 	struct {                                                                      \
@@ -66,6 +66,14 @@
 		__type(value, struct ztap_policy_value);                                  \
 		PINNED;                                                                   \
 	} ztap_policy_##n SEC(".maps");                                               \
+	struct {                                                                      \
+		__uint(type, BPF_MAP_TYPE_LPM_TRIE);                                      \
+		__uint(map_flags, BPF_F_NO_PREALLOC);                                     \
+		__uint(max_entries, ZTAP_MAX_BLOCK_ENTRIES);                              \
+		__type(key, struct ztap_block_key);                                       \
+		__type(value, struct ztap_block_value);                                   \
+		PINNED;                                                                   \
+	} ztap_blocks_##n SEC(".maps");                                               \
 	struct {                                                                      \
 		__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);                                  \
 		__uint(max_entries, ZTAP_COUNTERS);                                       \
@@ -103,6 +111,14 @@ struct {
 	__type(value, struct ztap_ct_entry);
 	PINNED;
 } ztap_conntrack SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_SK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct ztap_socket_flow);
+	PINNED;
+} ztap_sockets SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -144,6 +160,7 @@ static __always_inline void orient(struct flow *f, const struct ztap_ct_key *key
 	f->destination_identity = outbound ? remote_identity : local_identity;
 	f->family = key->family;
 	f->protocol = key->protocol;
+	f->source_unknown = 0;
 	if (f->protocol == IPPROTO_ICMP) {
 		f->source_port = 0;
 		f->destination_port = 0;
@@ -168,12 +185,40 @@ static __always_inline void conntrack_key(const struct packet *p, __u8 hook, __u
 	key->cgroup = cgroup;
 }
 
+/* A TCP socket that is not listening carries one flow, whose conntrack key is the same for every
+ * packet it sends or receives: the socket's storage stands for that entry. Listening sockets see
+ * the handshakes of many flows and stay with conntrack. */
+static __always_inline struct bpf_sock *flow_socket(struct __sk_buff *skb)
+{
+	struct bpf_sock *sk = skb->sk;
+
+	if (!sk)
+		return NULL;
+	sk = bpf_sk_fullsock(sk);
+	if (!sk || sk->protocol != IPPROTO_TCP || sk->state == BPF_TCP_LISTEN)
+		return NULL;
+	return sk;
+}
+
+static __always_inline void remember_flow(struct bpf_sock *sk, __u32 generation, __u8 origin)
+{
+	struct ztap_socket_flow *flow;
+
+	if (!sk)
+		return;
+	flow = bpf_sk_storage_get(&ztap_sockets, sk, 0, BPF_SK_STORAGE_GET_F_CREATE);
+	if (flow) {
+		flow->generation = generation;
+		flow->origin = origin;
+	}
+}
+
 /* A packet of a flow that the active generation already decided passes on one lookup; anything
  * else (a TCP SYN, a first UDP or ICMP packet, a flow decided by an older generation) is decided
  * again, and a flow now denied loses its conntrack entry, so tightening a policy cuts it. */
 static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const struct packet *packet,
 				       const struct ztap_ct_key *ct_key, struct ztap_ct_entry *entry, int fresh,
-				       __u32 generation, const __u32 slot)
+				       __u8 origin, struct bpf_sock *sk, __u32 generation, const __u32 slot)
 {
 	struct packet p = *packet;
 	struct ztap_ct_key key = *ct_key;
@@ -190,7 +235,7 @@ static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const s
 		return PASS;
 
 	local_identity = own_identity(slot, cgroup, local_identity, p.family, key.local);
-	orient(&f, &key, fresh ? hook : entry->origin, local_identity, identity_of(slot, p.family, key.remote));
+	orient(&f, &key, origin, local_identity, identity_of(slot, p.family, key.remote));
 	decide(slot, &f, hook, &d);
 	if (d.verdict == ZTAP_VERDICT_DENY && settings->mode == ZTAP_MODE_AUDIT)
 		d.verdict = ZTAP_VERDICT_AUDIT;
@@ -199,46 +244,62 @@ static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const s
 	if (d.verdict == ZTAP_VERDICT_DENY) {
 		if (entry)
 			bpf_map_delete_elem(&ztap_conntrack, &key);
+		remember_flow(sk, 0, origin);
 		emit(&f, &d, hook, cgroup, generation, p.bytes);
 		return DROP;
 	}
 	if (fresh || d.verdict == ZTAP_VERDICT_AUDIT)
 		emit(&f, &d, hook, cgroup, generation, p.bytes);
-	if (fresh) {
-		fresh_entry.generation = generation;
-		fresh_entry.origin = hook;
-		fresh_entry.verdict = d.verdict;
-		bpf_map_update_elem(&ztap_conntrack, &key, &fresh_entry, BPF_ANY);
-	} else {
+	if (entry && !fresh) {
 		entry->generation = generation;
 		entry->verdict = d.verdict;
+	} else {
+		fresh_entry.generation = generation;
+		fresh_entry.origin = origin;
+		fresh_entry.verdict = d.verdict;
+		bpf_map_update_elem(&ztap_conntrack, &key, &fresh_entry, BPF_ANY);
 	}
+	remember_flow(sk, generation, origin);
 	return PASS;
 }
 
-/* The fast path (a flow the active generation already decided) needs no slot: conntrack is keyed
- * by the socket's own cgroup. Anything else goes to a copy of the handler per slot, with the slot
- * a constant: every map reference is then fixed, which keeps the verifier's work linear. */
+/* The fast paths need no slot: a TCP socket's own storage, or conntrack keyed by the socket's own
+ * cgroup. Anything else goes to a copy of the handler per slot, with the slot a constant: every
+ * map reference is then fixed, which keeps the verifier's work linear. */
 static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 {
 	struct packet p = {};
 	struct ztap_ct_key key = {};
 	struct ztap_ct_entry *entry;
+	struct ztap_socket_flow *known = NULL;
+	struct bpf_sock *sk;
 	__u32 generation;
+	__u8 origin;
 	int fresh;
 
-	if (!parse_packet(skb, &p) || p.link_local_control || same_address(&p))
-		return PASS;
 	generation = active_generation();
 	if (!generation)
 		return PASS;
+	sk = flow_socket(skb);
+	if (sk) {
+		known = bpf_sk_storage_get(&ztap_sockets, sk, 0, 0);
+		if (known && known->generation == generation && !may_open_tcp(skb))
+			return PASS;
+	}
+
+	if (!parse_packet(skb, &p) || p.link_local_control || same_address(&p))
+		return PASS;
 	conntrack_key(&p, hook, bpf_skb_cgroup_id(skb), &key);
 	entry = bpf_map_lookup_elem(&ztap_conntrack, &key);
-	fresh = !entry || is_new_tcp_connection(&p);
-	if (!fresh && entry->generation == generation)
+	fresh = is_new_tcp_connection(&p) || (!entry && !(known && known->generation));
+	if (!fresh && entry && entry->generation == generation) {
+		remember_flow(sk, generation, entry->origin);
 		return PASS;
-	return generation & 1 ? handle_slot(skb, hook, &p, &key, entry, fresh, generation, 1)
-			      : handle_slot(skb, hook, &p, &key, entry, fresh, generation, 0);
+	}
+	/* A flow the socket remembers keeps its orientation even when conntrack lost its entry. */
+	origin = fresh ? hook : entry ? entry->origin : known->origin;
+	return generation & 1 ? handle_slot(skb, hook, &p, &key, entry, fresh, origin, sk, generation, 1)
+			      : handle_slot(skb, hook, &p, &key, entry, fresh, origin, sk, generation, 0);
 }
 
 SEC("cgroup_skb/ingress")

@@ -68,6 +68,7 @@ static __always_inline int connect_slot(struct bpf_sock_addr *ctx, __u8 family, 
 	f.family = family;
 	f.protocol = protocol;
 	f.destination_port = port;
+	f.source_unknown = 1;
 	__builtin_memcpy(f.destination, destination, 16);
 	f.destination_identity = identity_of(slot, family, destination);
 	/* The source address may not be chosen yet: a peer of one of the workload's own identities
@@ -76,7 +77,7 @@ static __always_inline int connect_slot(struct bpf_sock_addr *ctx, __u8 family, 
 		return PASS;
 
 	decide(slot, &f, ZTAP_EGRESS, &d);
-	if (d.verdict == ZTAP_VERDICT_ALLOW)
+	if (d.verdict != ZTAP_VERDICT_DENY)
 		return PASS;
 	count(slot, &d, 0);
 	emit(&f, &d, ZTAP_EGRESS, cgroup, generation, 0);

@@ -13,7 +13,11 @@ struct flow {
 	__u32 destination_identity;
 	__u8 family;
 	__u8 protocol;
+	__u8 source_unknown; /* at connect(), before the socket has chosen its address */
 };
+
+/* Internal only: a decision that needs the source address, which connect() does not know yet. */
+#define ZTAP_VERDICT_UNDECIDED 3
 
 struct decision {
 	__u8 verdict;
@@ -43,36 +47,74 @@ static __always_inline void consider(__u32 slot, struct ztap_policy_key *key, st
 		*best = *value;
 }
 
-/* Whether one side (egress of the source or ingress of the destination) allows the flow. */
-static __always_inline int side_allows(__u32 slot, __u32 subject, __u8 direction, __u32 peer, __u8 protocol,
-				       __u16 port, __u32 *isolating, struct ztap_policy_value *best)
+/* The peer key of what the side's ipBlocks allow for an address: found by the longest of the
+ * side's own block prefixes containing it, ZTAP_NONE when no ipBlock of the side holds it. */
+static __always_inline __u32 block_peer(__u32 slot, __u32 subject, __u8 direction, __u8 family, const __u8 *address)
+{
+	struct ztap_block_key key = {
+		.prefixlen = ZTAP_BLOCK_FIXED_BITS + (family == ZTAP_FAMILY_V4 ? 32 : 128),
+		.subject = subject,
+		.direction = direction,
+		.family = family,
+	};
+	struct ztap_block_value *value;
+
+	__builtin_memcpy(key.addr, address, 16);
+	value = SLOT_LOOKUP(slot, ztap_blocks, &key);
+	return value ? value->peer : ZTAP_NONE;
+}
+
+/* Whether one side (egress of the source or ingress of the destination) allows the flow: 1 yes,
+ * 0 no, -1 when only the peer's address could tell and it is not known. */
+static __always_inline int side_allows(__u32 slot, __u32 subject, __u8 direction, __u32 peer, const __u8 *address,
+				       int address_known, const struct flow *f, __u32 *isolating,
+				       struct ztap_policy_value *best)
 {
 	struct ztap_isolation_key isolation = { .identity = subject, .direction = direction };
 	struct ztap_policy_key key = {
 		.prefixlen = ZTAP_POLICY_FIXED_BITS + 16,
 		.subject = subject,
 		.direction = direction,
-		.port = bpf_htons(port),
+		.port = bpf_htons(f->destination_port),
 	};
-	__u32 *policy = SLOT_LOOKUP(slot, ztap_isolated, &isolation);
+	struct ztap_isolation *isolated = SLOT_LOOKUP(slot, ztap_isolated, &isolation);
+	__u32 flags, block;
 
 	best->rule = ZTAP_NONE;
 	best->policy = ZTAP_NONE;
-	if (!policy) {
+	if (!isolated) {
 		*isolating = ZTAP_NONE;
 		return 1;
 	}
-	*isolating = *policy;
+	*isolating = isolated->policy;
+	flags = isolated->flags;
 
-	key.peer = peer;
-	key.protocol = protocol;
-	consider(slot, &key, best);
-	key.protocol = ZTAP_ANY_PROTOCOL;
-	consider(slot, &key, best);
-	key.peer = ZTAP_ANY_PEER;
-	consider(slot, &key, best);
-	key.protocol = protocol;
-	consider(slot, &key, best);
+	if (flags & ZTAP_SIDE_PEERS) {
+		key.peer = peer;
+		key.protocol = f->protocol;
+		consider(slot, &key, best);
+		key.protocol = ZTAP_ANY_PROTOCOL;
+		consider(slot, &key, best);
+	}
+	if (flags & ZTAP_SIDE_ANY_PEER) {
+		key.peer = ZTAP_ANY_PEER;
+		key.protocol = f->protocol;
+		consider(slot, &key, best);
+		key.protocol = ZTAP_ANY_PROTOCOL;
+		consider(slot, &key, best);
+	}
+	if (flags & ZTAP_SIDE_BLOCKS) {
+		if (!address_known)
+			return best->rule != ZTAP_NONE ? 1 : -1;
+		block = block_peer(slot, subject, direction, f->family, address);
+		if (block != ZTAP_NONE) {
+			key.peer = block;
+			key.protocol = f->protocol;
+			consider(slot, &key, best);
+			key.protocol = ZTAP_ANY_PROTOCOL;
+			consider(slot, &key, best);
+		}
+	}
 	return best->rule != ZTAP_NONE;
 }
 
@@ -81,18 +123,19 @@ static __always_inline void decide_in_slot(__u32 slot, const struct flow *f, __u
 {
 	struct ztap_policy_value egress, ingress;
 	__u32 egress_isolating, ingress_isolating;
-	__u16 port = f->destination_port;
+	int allowed;
 
 	d->rule = ZTAP_NONE;
-	if (!side_allows(slot, f->source_identity, ZTAP_EGRESS, f->destination_identity, f->protocol, port,
+	if (!side_allows(slot, f->source_identity, ZTAP_EGRESS, f->destination_identity, f->destination, 1, f,
 			 &egress_isolating, &egress)) {
 		d->verdict = ZTAP_VERDICT_DENY;
 		d->policy = egress_isolating;
 		return;
 	}
-	if (!side_allows(slot, f->destination_identity, ZTAP_INGRESS, f->source_identity, f->protocol, port,
-			 &ingress_isolating, &ingress)) {
-		d->verdict = ZTAP_VERDICT_DENY;
+	allowed = side_allows(slot, f->destination_identity, ZTAP_INGRESS, f->source_identity, f->source,
+			      !f->source_unknown, f, &ingress_isolating, &ingress);
+	if (allowed <= 0) {
+		d->verdict = allowed ? ZTAP_VERDICT_UNDECIDED : ZTAP_VERDICT_DENY;
 		d->policy = ingress_isolating;
 		return;
 	}

@@ -11,6 +11,7 @@
 #define ZTAP_MAX_SUBJECTS 16384
 #define ZTAP_MAX_ISOLATIONS 131072
 #define ZTAP_MAX_POLICY_ENTRIES 1048576
+#define ZTAP_MAX_BLOCK_ENTRIES 262144
 #define ZTAP_MAX_RULES 65536
 #define ZTAP_MAX_POLICIES 16384
 #define ZTAP_MAX_CONNTRACK 262144
@@ -70,10 +71,41 @@ struct ztap_subject {
 	__u32 identity;
 };
 
-/* An identity isolated in a direction; the value is the index of the first isolating policy. */
+/* An identity isolated in a direction. */
 struct ztap_isolation_key {
 	__u32 identity;
 	__u32 direction;
+};
+
+/* Which kinds of allowed entries a side has, so deciding looks up only those. */
+#define ZTAP_SIDE_PEERS 1u    /* entries keyed by a peer identity */
+#define ZTAP_SIDE_ANY_PEER 2u /* entries for any peer */
+#define ZTAP_SIDE_BLOCKS 4u   /* ipBlock entries, reached through ztap_blocks */
+
+/* The index of the first isolating policy, and the side's ZTAP_SIDE_* flags. */
+struct ztap_isolation {
+	__u32 policy;
+	__u32 flags;
+};
+
+/* The ipBlock prefixes (cidrs and excepts) of one side's rules. The longest one containing the
+ * peer's address decides which of the side's ipBlocks hold the peer; everything before the
+ * address (64 bits, pad included) is matched in full, so a /N entry has prefixlen 64 + N. */
+struct ztap_block_key {
+	__u32 prefixlen;
+	__u32 subject;
+	__u8 direction;
+	__u8 family;
+	__u16 pad;
+	__u8 addr[16];
+};
+
+#define ZTAP_BLOCK_FIXED_BITS 64
+
+/* The peer under which the policy map holds what the ipBlocks containing that prefix allow: the
+ * identity the ipcache gives the prefix itself. ZTAP_NONE when they allow nothing there. */
+struct ztap_block_value {
+	__u32 peer;
 };
 
 /* Allowed entries. Everything before port is matched in full (80 bits); the port, in
@@ -118,6 +150,14 @@ struct ztap_ct_entry {
 	__u8 origin;      /* the direction of the flow's first packet at this cgroup */
 	__u8 verdict;
 	__u8 pad[2];
+};
+
+/* What a connected TCP socket's flow was last decided as: the socket's own copy of its conntrack
+ * entry, reached without parsing the packet or hashing its addresses. */
+struct ztap_socket_flow {
+	__u32 generation;
+	__u8 origin;
+	__u8 pad[3];
 };
 
 /* Decisions (not packets) attributed to a rule or a policy, and their bytes. */

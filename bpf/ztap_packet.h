@@ -127,6 +127,36 @@ static __always_inline int is_new_tcp_connection(const struct packet *p)
 	return p->protocol == IPPROTO_TCP && (p->tcp_flags & (TCP_FLAG_SYN | TCP_FLAG_ACK)) == TCP_FLAG_SYN;
 }
 
+/* Whether a packet of a TCP socket may open a connection (a SYN without ACK), read straight from
+ * the packet's linear head; 1 too when the head does not hold the headers, so the caller takes
+ * the full path rather than guess. */
+static __always_inline int may_open_tcp(struct __sk_buff *skb)
+{
+	void *data = (void *)(long)skb->data;
+	void *end = (void *)(long)skb->data_end;
+	__u8 *header = data;
+	__u8 *flags;
+	__u32 offset;
+
+	if (data + sizeof(struct ipv6hdr) > end)
+		return 1;
+	if (header[0] >> 4 == 4) {
+		if (header[9] != IPPROTO_TCP)
+			return 1;
+		offset = (header[0] & 0xf) * 4;
+	} else {
+		if (header[6] != IPPROTO_TCP)
+			return 1;
+		offset = sizeof(struct ipv6hdr);
+	}
+	if (offset > 60)
+		return 1;
+	flags = data + offset + 13;
+	if ((void *)(flags + 1) > end)
+		return 1;
+	return (*flags & (TCP_FLAG_SYN | TCP_FLAG_ACK)) == TCP_FLAG_SYN;
+}
+
 static __always_inline int same_address(const struct packet *p)
 {
 	__u64 s[2], d[2];

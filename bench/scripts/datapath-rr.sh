@@ -118,7 +118,7 @@ for policies in 10 10000; do
   ingress="$(cost "$pins/links/$server_cgroup_id-ztap_ingress")"
   prefixes="$(ztap status -o json | python3 -c 'import json,sys; print([m["entries"] for m in json.load(sys.stdin)["maps"] if m["name"]=="ipcache"][0])')"
   ratio="$(python3 -c "print('%.2f' % ($rate / $baseline))")"
-  echo "ztap, $policies policies ($prefixes prefixes): $rate transactions/s ($ratio); egress ${egress% *} ns/run, ingress ${ingress% *} ns/run"
+  echo "ztap, $policies policies ($prefixes prefixes): $rate transactions/s ($ratio); egress ${egress% *} ns/run over ${egress#* } runs, ingress ${ingress% *} ns/run over ${ingress#* } runs"
   results+=("ztap, $policies policies, $prefixes prefixes|$rate|$ratio|egress ${egress% *} ns, ingress ${ingress% *} ns")
   ztap enforce --remove >/dev/null
 done

@@ -30,7 +30,7 @@ internal static class ZtapCommandLine
         var validate = ValidateCommand.Create(console);
         var check = CheckCommand.Create(console);
         var enforce = EnforceCommand.Create(console);
-        var status = StatusCommand.Create(console);
+        var status = StatusCommand.Create(console, AwsEnvironment.Process);
         var agent = AgentCommand.Create(console);
         var logs = LogsCommand.Create(console);
         var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);

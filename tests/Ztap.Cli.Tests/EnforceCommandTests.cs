@@ -29,7 +29,7 @@ public sealed class EnforceCommandTests
     [Fact]
     public async Task A_dry_run_prints_the_identities_prefixes_and_map_entries_it_would_install()
     {
-        var run = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run");
+        var run = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run", "--backend", "ebpf");
 
         Assert.Equal(0, run.ExitCode);
         Snapshot.Matches("enforce-dry-run.txt", run.Out);
@@ -38,7 +38,7 @@ public sealed class EnforceCommandTests
     [Fact]
     public async Task A_dry_run_in_json_keys_each_row_by_column()
     {
-        var run = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run", "-o", "json");
+        var run = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run", "--backend", "ebpf", "-o", "json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("\"title\": \"policy (subject, direction, peer, protocol, ports -> rule)\"", run.Out, StringComparison.Ordinal);
@@ -52,5 +52,28 @@ public sealed class EnforceCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("nothing was checked", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Auto_takes_nftables_for_an_inventory_without_cgroups_says_why_and_prints_the_ruleset()
+    {
+        var run = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run", "--workload", "default/web-1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("backend nftables: no inventory workload has a cgroup", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("# ztap policy set", run.Out, StringComparison.Ordinal);
+        Assert.Contains("table inet ztap {", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pf_backend_prints_its_anchor_and_an_unknown_workload_is_refused()
+    {
+        var anchor = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run", "--backend", "pf", "--workload", "web-1");
+        var unknown = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run", "--backend", "pf", "--workload", "nobody");
+
+        Assert.Equal(0, anchor.ExitCode);
+        Assert.Contains("block drop out log quick from <", anchor.Out, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("--workload nobody", unknown.Error, StringComparison.Ordinal);
     }
 }

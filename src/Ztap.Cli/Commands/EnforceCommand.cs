@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Ztap.Cli.Output;
 using Ztap.Enforcement;
-using Ztap.Enforcement.Ebpf;
 
 namespace Ztap.Cli.Commands;
 
@@ -23,13 +22,14 @@ internal static class EnforceCommand
           ztap enforce -f examples/policies -i examples/inventory.yaml
           ztap enforce -f examples/policies -i examples/inventory.yaml --mode audit
           ztap enforce -f examples/policies -i examples/inventory.yaml --dry-run
+          ztap enforce -f examples/policies -i examples/inventory.yaml --backend nftables --dry-run
           ztap enforce --remove
         """;
 
     public static Command Create(CliConsole console)
     {
         var options = new EnforceOptions();
-        var command = new Command("enforce", "Enforce policies on this host's workloads with eBPF, show what would be installed, or remove it.");
+        var command = new Command("enforce", "Enforce policies on this host's workloads (eBPF, nftables or pf), show what would be installed, or remove it.");
         foreach (var option in options.All)
         {
             command.Add(option);
@@ -38,13 +38,15 @@ internal static class EnforceCommand
         command.Validators.Add(options.Validate);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var enforcer = new EbpfEnforcer(EbpfLocation.FromEnvironment());
             var format = parseResult.GetFormat(options.Output);
+            var backend = parseResult.GetValue(options.Backend);
             if (parseResult.GetValue(options.Remove))
             {
                 return await EnforcementRun.ReportingFailuresAsync(console, async () =>
                 {
+                    var enforcer = Backends.Installed(backend == "auto" ? null : backend);
                     var removed = await enforcer.RemoveAsync(cancellationToken).ConfigureAwait(false);
+                    InstalledBackend.Clear(Backends.StateDirectory, enforcer.Backend);
                     IRenderer<RemoveResult> renderer = format == OutputFormat.Json ? new RemoveJsonRenderer() : new RemoveTableRenderer();
                     renderer.Render(removed, console.Out);
                 }).ConfigureAwait(false);
@@ -66,9 +68,15 @@ internal static class EnforceCommand
             var set = inputs.Engine.PolicySet;
             var enforcement = new EnforcementOptions(
                 parseResult.GetValue(options.Mode) == "audit" ? EnforcementMode.Audit : EnforcementMode.Enforce,
-                parseResult.GetValue(options.WholeHost));
+                parseResult.GetValue(options.WholeHost))
+            {
+                Workloads = [.. parseResult.GetValue(options.Workload) ?? []],
+            };
             return await EnforcementRun.ReportingFailuresAsync(console, async () =>
             {
+                var choice = BackendSelection.Choose(backend ?? "auto", set);
+                console.Error.WriteLine($"backend {choice.Backend}: {choice.Reason}");
+                var enforcer = Backends.Create(choice.Backend);
                 if (parseResult.GetValue(options.DryRun))
                 {
                     var plan = await enforcer.DryRunAsync(set, enforcement, cancellationToken).ConfigureAwait(false);
@@ -78,6 +86,7 @@ internal static class EnforceCommand
                 }
 
                 var applied = await enforcer.ApplyAsync(set, enforcement, cancellationToken).ConfigureAwait(false);
+                InstalledBackend.Write(Backends.StateDirectory, applied.Backend);
                 IRenderer<ApplyResult> renderer = format == OutputFormat.Json ? new ApplyJsonRenderer() : new ApplyTableRenderer(console.OutPalette);
                 renderer.Render(applied, console.Out);
             }).ConfigureAwait(false);

@@ -34,16 +34,26 @@ internal sealed class EnforceOptions
         Description = "Detach and remove everything ztap installed.",
     };
 
+    public Option<string> Backend { get; } = Backends.Option(
+        withAuto: true,
+        "ebpf (workload cgroups), nftables (Linux hosts whose workloads are the machine), pf (macOS); auto picks and says why. With --remove: which to remove (default: the one last enforced).");
+
+    public Option<string[]> Workload { get; } = new("--workload")
+    {
+        Description = "nftables, pf: a workload this host is (namespace/name or name; repeatable); default: those with an address on this host's interfaces.",
+        HelpName = "NAME",
+    };
+
     public Option<string> Output { get; } = CommonOptions.Output();
 
-    public IEnumerable<Option> All => [Policies, Inventory, Mode, DryRun, WholeHost, Remove, Output];
+    public IEnumerable<Option> All => [Policies, Inventory, Mode, DryRun, WholeHost, Backend, Workload, Remove, Output];
 
     public void Validate(CommandResult result)
     {
         var given = All.Where(o => o != Output && result.GetResult(o) is { Implicit: false }).ToList();
         if (result.GetResult(Remove) is { Implicit: false })
         {
-            foreach (var option in given.Where(o => o != Remove))
+            foreach (var option in given.Where(o => o != Remove && o != Backend))
             {
                 result.AddError($"--remove takes no other option ({option.Name} given).");
             }

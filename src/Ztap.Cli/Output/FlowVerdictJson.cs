@@ -73,19 +73,8 @@ internal static class FlowVerdictJson
         writer.WriteStartObject("rule");
         writer.WriteString("policy", reference.Policy.QualifiedName);
         writer.WriteString("path", reference.FieldPath);
-        WriteStrings(writer, "peers", RuleText.Peers(rule));
-        WriteStrings(writer, "ports", RuleText.Ports(rule));
+        writer.WriteStrings("peers", RuleText.Peers(rule));
+        writer.WriteStrings("ports", RuleText.Ports(rule));
         writer.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 }

@@ -12,6 +12,11 @@ internal sealed class PlanJsonRenderer : IRenderer<EnforcementPlan>
         writer.WriteStartObject();
         writer.WriteString("backend", plan.Backend);
         writer.WriteString("policyVersion", plan.PolicyVersion);
+        if (plan.Ruleset is { } ruleset)
+        {
+            writer.WriteString("ruleset", ruleset);
+        }
+
         writer.WriteStartArray("sections");
         foreach (var section in plan.Sections)
         {

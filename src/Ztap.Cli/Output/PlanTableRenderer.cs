@@ -7,6 +7,13 @@ internal sealed class PlanTableRenderer(Palette palette) : IRenderer<Enforcement
 {
     public void Render(EnforcementPlan plan, TextWriter output)
     {
+        // A text ruleset is printed exactly as it would be loaded, so it can be saved and read as is.
+        if (plan.Ruleset is { } ruleset)
+        {
+            output.Write(ruleset);
+            return;
+        }
+
         output.WriteLine($"dry run: policy version {plan.PolicyVersion} would be installed ({plan.Backend}); nothing was changed");
         foreach (var section in plan.Sections)
         {

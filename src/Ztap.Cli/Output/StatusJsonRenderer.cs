@@ -2,11 +2,12 @@ using Ztap.Enforcement;
 
 namespace Ztap.Cli.Output;
 
-/// <summary><c>ztap status -o json</c>: everything the table shows, with stable names (docs/cli.md).</summary>
-internal sealed class StatusJsonRenderer : IRenderer<EnforcementStatus>
+/// <summary><c>ztap status -o json</c>: everything the table shows, with stable names (docs/cli.md); <c>aws</c> is null when AWS is not configured.</summary>
+internal sealed class StatusJsonRenderer : IRenderer<StatusReport>
 {
-    public void Render(EnforcementStatus status, TextWriter output)
+    public void Render(StatusReport report, TextWriter output)
     {
+        var status = report.Host;
         using var json = new JsonOutput(output);
         var writer = json.Writer;
         writer.WriteStartObject();
@@ -66,6 +67,7 @@ internal sealed class StatusJsonRenderer : IRenderer<EnforcementStatus>
         writer.WriteNumber("audited", status.Totals.Audited);
         writer.WriteNumber("eventsLost", status.Totals.EventsLost);
         writer.WriteEndObject();
+        CloudStatusJson.Write(writer, "aws", report.Aws);
         writer.WriteEndObject();
     }
 }

@@ -3,10 +3,20 @@ using Ztap.Enforcement;
 
 namespace Ztap.Cli.Output;
 
-/// <summary><c>ztap status</c>: the version in force, then attached workloads, map fill levels and counters per policy.</summary>
-internal sealed class StatusTableRenderer(Palette palette) : IRenderer<EnforcementStatus>
+/// <summary><c>ztap status</c>: the version in force, then attached workloads, map fill levels and counters per policy, then AWS when configured.</summary>
+internal sealed class StatusTableRenderer(Palette palette) : IRenderer<StatusReport>
 {
-    public void Render(EnforcementStatus status, TextWriter output)
+    public void Render(StatusReport report, TextWriter output)
+    {
+        RenderHost(report.Host, output);
+        if (report.Aws is { } aws)
+        {
+            output.WriteLine();
+            new CloudStatusTable(palette).Write(aws, output);
+        }
+    }
+
+    private void RenderHost(EnforcementStatus status, TextWriter output)
     {
         if (!status.Installed)
         {
@@ -26,7 +36,12 @@ internal sealed class StatusTableRenderer(Palette palette) : IRenderer<Enforceme
         var maps = new TextTable("MAP", "ENTRIES", "CAPACITY", "USED");
         foreach (var map in status.Maps)
         {
-            maps.Add(map.Name, Number(map.Entries), Number(map.Capacity), (map.Entries / (double)map.Capacity).ToString("P1", CultureInfo.InvariantCulture));
+            // A capacity of 0 is a table without a fixed size (nftables sets).
+            maps.Add(
+                map.Name,
+                Number(map.Entries),
+                map.Capacity == 0 ? "-" : Number(map.Capacity),
+                map.Capacity == 0 ? "-" : (map.Entries / (double)map.Capacity).ToString("P1", CultureInfo.InvariantCulture));
         }
 
         maps.Write(output);

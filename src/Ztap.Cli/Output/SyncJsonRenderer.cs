@@ -25,8 +25,8 @@ internal sealed class SyncJsonRenderer : IRenderer<SyncReport>
         }
 
         writer.WriteEndArray();
-        WriteStrings(writer, "errors", plan.Errors);
-        WriteStrings(writer, "notes", plan.Notes);
+        writer.WriteStrings("errors", plan.Errors);
+        writer.WriteStrings("notes", plan.Notes);
         if (report.Applied is { } applied)
         {
             writer.WriteNumber("applied", applied);
@@ -36,7 +36,7 @@ internal sealed class SyncJsonRenderer : IRenderer<SyncReport>
             writer.WriteNull("applied");
         }
 
-        WriteStrings(writer, "postponed", report.Postponed);
+        writer.WriteStrings("postponed", report.Postponed);
         if (report.Failure is { } failure)
         {
             writer.WriteStartObject("failure");
@@ -88,22 +88,11 @@ internal sealed class SyncJsonRenderer : IRenderer<SyncReport>
             case InterfaceGroupsStep attach:
                 writer.WriteString("instance", attach.InstanceId);
                 writer.WriteString("interface", attach.NetworkInterfaceId);
-                WriteStrings(writer, "groups", attach.Changed);
-                WriteStrings(writer, "replacing", attach.Replaced);
+                writer.WriteStrings("groups", attach.Changed);
+                writer.WriteStrings("replacing", attach.Replaced);
                 break;
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 }

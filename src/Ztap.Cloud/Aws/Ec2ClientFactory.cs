@@ -19,6 +19,10 @@ public static class Ec2ClientFactory
     /// </summary>
     private const int DefaultMaxAttempts = 8;
 
+    /// <summary>Whether AWS is configured here at all: a region is named by an option, the environment or the profile.</summary>
+    public static bool IsConfigured(AwsSettings settings, AwsEnvironment environment) =>
+        AwsRegionResolver.Resolve(settings, environment, new CredentialProfileStoreChain()) is not null;
+
     public static Ec2Connection Create(AwsSettings settings, AwsEnvironment environment)
     {
         var profiles = new CredentialProfileStoreChain();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Amazon.EC2;
 using Ztap.Cloud.Discovery;
 using Ztap.Cloud.SecurityGroups;
+using Ztap.Cloud.Status;
 using Ztap.Core.Compiler;
 
 namespace Ztap.Cloud.Sync;
@@ -14,12 +15,34 @@ public sealed class Ec2Sync(IAmazonEC2 client)
 {
     public async Task<SyncPlan> PlanAsync(PolicySet set, IReadOnlyList<Ec2Instance> instances, SyncLimits limits, CancellationToken cancellationToken)
     {
-        var reader = new SecurityGroupReader(client);
-        var actual = await reader.ReadManagedAsync(cancellationToken).ConfigureAwait(false);
+        var actual = await new SecurityGroupReader(client).ReadManagedAsync(cancellationToken).ConfigureAwait(false);
+        return await PlanAsync(DesiredStateBuilder.Build(set, instances), actual, instances, limits, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The instances with their ztap groups and, when <paramref name="set"/> is given, whether a sync
+    /// would change them. Reads only; nothing is changed.
+    /// </summary>
+    public async Task<CloudStatus> StatusAsync(
+        string region, IReadOnlyList<Ec2Instance> instances, PolicySet? set, SyncLimits limits, CancellationToken cancellationToken)
+    {
+        var actual = await new SecurityGroupReader(client).ReadManagedAsync(cancellationToken).ConfigureAwait(false);
+        if (set is null)
+        {
+            return CloudStatusBuilder.Build(region, instances, actual, null, null);
+        }
+
         var desired = DesiredStateBuilder.Build(set, instances);
+        var plan = await PlanAsync(desired, actual, instances, limits, cancellationToken).ConfigureAwait(false);
+        return CloudStatusBuilder.Build(region, instances, actual, desired, plan);
+    }
+
+    private async Task<SyncPlan> PlanAsync(
+        DesiredState desired, ImmutableArray<ManagedGroup> actual, IReadOnlyList<Ec2Instance> instances, SyncLimits limits, CancellationToken cancellationToken)
+    {
         var existing = actual.Select(g => (g.VpcId, g.Name)).ToHashSet();
         var toCreate = desired.Groups.Where(g => !existing.Contains((g.Key.VpcId, g.Name))).Select(g => g.Name).ToArray();
-        var foreign = toCreate.Length == 0 ? [] : await reader.FindForeignAsync(toCreate, cancellationToken).ConfigureAwait(false);
+        var foreign = toCreate.Length == 0 ? [] : await new SecurityGroupReader(client).FindForeignAsync(toCreate, cancellationToken).ConfigureAwait(false);
         return SyncPlanner.Plan(desired, actual, instances, foreign, limits);
     }
 

@@ -29,7 +29,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         using var exclusive = ApplyLock.Acquire(location.StateDirectory);
         Directory.CreateDirectory(location.PinRoot);
         var links = new CgroupLinks(location.PinRoot);
-        var previous = await _store.ReadAsync(cancellationToken);
+        var previous = await _store.ReadHeaderAsync(cancellationToken);
         var digest = DatapathObject.Digest;
         var reload = previous?.ObjectDigest != digest;
         var pinned = PinnedMaps.Open(location.PinRoot);
@@ -58,7 +58,6 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         }
 
         var attached = subjects.Select(s => s.Workload).ToImmutableArray();
-        var indexes = new SetIndexes(set);
         await _store.WriteAsync(
             new EbpfState(
                 set.Version,
@@ -70,7 +69,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
                 attached,
                 [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
                 [.. set.Policies.Select(p => p.QualifiedName)],
-                [.. set.Rules.Select(r => indexes.Policy(r.Policy))],
+                [.. image.RulePolicies],
                 EbpfMapFill.Of(image)),
             cancellationToken);
 

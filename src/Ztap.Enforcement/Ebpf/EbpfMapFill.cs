@@ -12,6 +12,7 @@ internal static class EbpfMapFill
         new MapFill("ipcache", image.Ipcache.Count, DatapathLimits.MaxPrefixes),
         new MapFill("subjects", image.Subjects.Count, DatapathLimits.MaxSubjects),
         new MapFill("isolated", image.Isolated.Count, DatapathLimits.MaxIsolations),
+        new MapFill("blocks", image.Blocks.Count, DatapathLimits.MaxBlockEntries),
         new MapFill("policy", image.Policy.Count, DatapathLimits.MaxPolicyEntries),
         new MapFill("rules", image.RuleCount, DatapathLimits.MaxRules),
         new MapFill("policies", image.PolicyCount, DatapathLimits.MaxPolicies),

@@ -27,7 +27,15 @@ internal static class EbpfPlan
         var isolated = new PlanSection(
             "isolated (identity, direction -> first isolating policy)",
             ["identity", "direction", "policy"],
-            [.. image.Isolated.Keys.Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.Policies[(int)image.Isolated.Values[i]].QualifiedName))]);
+            [.. image.Isolated.Keys.Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.Policies[(int)image.Isolated.Values[i].Policy].QualifiedName))]);
+        var blocks = new PlanSection(
+            "blocks (subject, direction, ipBlock prefix -> policy peer)",
+            ["subject", "direction", "prefix", "peer"],
+            [.. image.Blocks.Keys.Select((k, i) => Row(
+                Number(k.Subject),
+                DirectionName(k.Direction),
+                k.ToNetwork().ToString(),
+                image.Blocks.Values[i] == DatapathLimits.None ? "none" : Number(image.Blocks.Values[i])))]);
         var policy = new PlanSection(
             "policy (subject, direction, peer, protocol, ports -> rule)",
             ["subject", "direction", "peer", "protocol", "ports", "rule"],
@@ -38,7 +46,7 @@ internal static class EbpfPlan
                 k.Protocol == DatapathLimits.AnyProtocol ? "any" : ProtocolNames.Format((Protocol)k.Protocol),
                 Ports(k),
                 set.Rules[(int)image.Policy.Values[i].Rule].ToString()))]);
-        return new EnforcementPlan("ebpf", set.Version, [identities, ipcache, attached, isolated, policy]);
+        return new EnforcementPlan("ebpf", set.Version, [identities, ipcache, attached, isolated, blocks, policy]);
     }
 
     private static ImmutableArray<string> Row(params string[] cells) => [.. cells];

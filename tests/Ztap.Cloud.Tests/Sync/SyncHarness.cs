@@ -1,5 +1,6 @@
 using Amazon.EC2;
 using Ztap.Cloud.Discovery;
+using Ztap.Cloud.Status;
 using Ztap.Cloud.Sync;
 using Ztap.Cloud.Tests.FakeEc2;
 using Ztap.Core.Compiler;
@@ -45,14 +46,35 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public async Task<SyncPlan> PlanAsync(string policies)
     {
-        var discovery = await new Ec2Discovery(_client, DiscoveryOptions.Default, "eu-west-1").DiscoverAsync(CancellationToken.None);
+        var (set, instances) = await CompileAsync(policies);
+        return await new Ec2Sync(_client).PlanAsync(set, instances, Limits, CancellationToken.None);
+    }
+
+    /// <summary>The hybrid view's AWS part, compared with <paramref name="policies"/> unless null.</summary>
+    public async Task<CloudStatus> StatusAsync(string? policies)
+    {
+        if (policies is null)
+        {
+            var discovery = await DiscoverAsync();
+            return await new Ec2Sync(_client).StatusAsync("eu-west-1", discovery.Instances, null, Limits, CancellationToken.None);
+        }
+
+        var (set, instances) = await CompileAsync(policies);
+        return await new Ec2Sync(_client).StatusAsync("eu-west-1", instances, set, Limits, CancellationToken.None);
+    }
+
+    private Task<DiscoveryResult> DiscoverAsync() =>
+        new Ec2Discovery(_client, DiscoveryOptions.Default, "eu-west-1").DiscoverAsync(CancellationToken.None);
+
+    private async Task<(PolicySet Set, IReadOnlyList<Ec2Instance> Instances)> CompileAsync(string policies)
+    {
+        var discovery = await DiscoverAsync();
         var inventory = CompositeInventorySource.Merge(
             [new InventoryLoadResult(OnPrem, []), Ec2InventorySource.ToInventory(discovery, "aws:eu-west-1")]);
         Assert.False(inventory.HasErrors, string.Join('\n', inventory.Diagnostics));
         var loaded = PolicyLoader.Parse(policies, "policies.yaml", InputLimits.Default);
         Assert.False(loaded.HasErrors, string.Join('\n', loaded.Diagnostics));
-        var set = PolicyCompiler.Compile(loaded.Policies, inventory.Inventory);
-        return await new Ec2Sync(_client).PlanAsync(set, discovery.Instances, Limits, CancellationToken.None);
+        return (PolicyCompiler.Compile(loaded.Policies, inventory.Inventory), discovery.Instances);
     }
 
     public Task<SyncResult> ApplyAsync(SyncPlan plan) => new Ec2Sync(_client).ApplyAsync(plan, CancellationToken.None);

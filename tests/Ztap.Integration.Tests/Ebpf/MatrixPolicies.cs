@@ -2,7 +2,7 @@ namespace Ztap.Integration.Tests.Ebpf;
 
 /// <summary>
 /// The policies of the verdict matrix: ingress rules with named peers, port ranges and ipBlocks with
-/// except (networking.k8s.io/v1), and egress rules with ICMP (ztap/v1), over IPv4 and IPv6.
+/// except and SCTP (networking.k8s.io/v1), and egress rules with ICMP (ztap/v1), over IPv4 and IPv6.
 /// </summary>
 internal static class MatrixPolicies
 {
@@ -15,11 +15,11 @@ internal static class MatrixPolicies
           policyTypes: [Ingress]
           ingress:
             - from: [{podSelector: {matchLabels: {app: web}}}]
-              ports: [{protocol: TCP, port: 80}, {protocol: TCP, port: 8000, endPort: 8002}]
+              ports: [{protocol: TCP, port: 80}, {protocol: TCP, port: 8000, endPort: 8002}, {protocol: SCTP, port: 9000}]
             - from:
                 - ipBlock: {cidr: 10.77.0.0/24, except: [10.77.0.96/27]}
                 - ipBlock: {cidr: "fd77::/64", except: ["fd77::100/120"]}
-              ports: [{protocol: TCP, port: 443}]
+              ports: [{protocol: TCP, port: 443}, {protocol: SCTP, port: 443}]
         ---
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy

@@ -25,10 +25,13 @@ public sealed class VerdictMatrixTests(ProbeBinary probe)
         (Api, Db, Protocol.Tcp, 5432), (Api, Web, Protocol.Tcp, 8080), (Db, Batch, Protocol.Udp, 9000),
         (Outsider, Api, Protocol.Tcp, 443), (Outsider, Api, Protocol.Tcp, 80), (Excepted, Api, Protocol.Tcp, 443),
         (Outsider, Web, Protocol.Tcp, 8080), (Outsider, Db, Protocol.Tcp, 5432), (Excepted, Batch, Protocol.Udp, 9000),
+        (Web, Api, Protocol.Sctp, 9000), (Web, Api, Protocol.Sctp, 8000), (Batch, Api, Protocol.Sctp, 9000),
+        (Web, Db, Protocol.Sctp, 9000), (Batch, Db, Protocol.Sctp, 9000), (Outsider, Api, Protocol.Sctp, 443),
+        (Excepted, Api, Protocol.Sctp, 443), (Batch, Outsider, Protocol.Sctp, 9000),
     ];
 
     [RootFact]
-    public async Task The_kernel_decides_every_flow_as_the_engine_does_over_IPv4_and_IPv6()
+    public async Task The_kernel_decides_every_TCP_UDP_SCTP_and_ICMP_flow_as_the_engine_does_over_IPv4_and_IPv6()
     {
         await using var scene = Scene.Create(probe);
         var estate = Estate.Build(scene);

@@ -1,14 +1,19 @@
 /* The integration tests' traffic: servers and clients that join a workload's cgroup and a
  * network namespace before opening any socket, as a workload's processes would.
  *
- *   ztap-probe CGROUP NETNS serve ADDR PORT...          TCP and UDP echo on each port; prints "ready"
+ *   ztap-probe CGROUP NETNS serve ADDR PORT...          TCP, UDP and SCTP echo on each port; prints "ready"
  *   ztap-probe CGROUP NETNS tcp SRC DST PORT TIMEOUT_MS  one connection, one echo
  *   ztap-probe CGROUP NETNS udp SRC DST PORT TIMEOUT_MS  one datagram, one echo
  *   ztap-probe CGROUP NETNS ping SRC DST TIMEOUT_MS      one ICMP or ICMPv6 echo
+ *   ztap-probe CGROUP NETNS sctp SRC DST PORT TIMEOUT_MS one SCTP packet, one echo
  *   ztap-probe CGROUP NETNS stream SRC DST PORT TIMEOUT_MS
  *       one connection; each line on stdin sends a byte and prints the outcome of its echo
  *   ztap-probe CGROUP NETNS loop SRC DST PORT TIMEOUT_MS
  *       a new connection per line on stdin, printing each outcome
+ *
+ * SCTP goes through raw sockets, so it needs no SCTP stack in the kernel: the client sends one
+ * packet (common header and a DATA chunk), the server answers it with the ports swapped. The
+ * kernel's cgroup programs see these packets as they would an SCTP association's.
  *
  * Client outcomes, one word a line: allow (the echo came back), eperm (the kernel refused the
  * send or connect at once), timeout (nothing came back), refused (RST), error:ERRNO. */
@@ -231,6 +236,57 @@ static int ping_once(const char *src, const char *dst, int timeout_ms)
 	}
 }
 
+struct sctp_packet {
+	unsigned short source_port;
+	unsigned short destination_port;
+	unsigned int tag;
+	unsigned int checksum;
+	unsigned char chunk[16];
+};
+
+/* The SCTP packet in a raw socket's datagram: raw IPv4 sockets receive the IP header, IPv6 ones do not. */
+static struct sctp_packet *sctp_in(unsigned char *datagram, ssize_t length, int v6)
+{
+	ssize_t header = v6 ? 0 : (datagram[0] & 0x0f) * 4;
+
+	return length >= header + (ssize_t)sizeof(struct sctp_packet) ? (struct sctp_packet *)(datagram + header) : NULL;
+}
+
+static int sctp_once(const char *src, const char *dst, int port, int timeout_ms)
+{
+	struct sockaddr_storage remote;
+	socklen_t remote_len;
+	int v6 = strchr(dst, ':') != NULL;
+	int fd = client_socket(src, SOCK_RAW, IPPROTO_SCTP, &remote, &remote_len, dst, 0);
+	struct sctp_packet packet = {
+		.source_port = htons(40000 + getpid() % 20000),
+		.destination_port = htons(port),
+		.tag = htonl(getpid()),
+		.chunk = { 0, 3, 0, 16 }, /* DATA, flags B|E, length 16 */
+	};
+	unsigned char reply[2048];
+
+	if (sendto(fd, &packet, sizeof(packet), 0, (struct sockaddr *)&remote, remote_len) < 0) {
+		int error = errno;
+		close(fd);
+		return error;
+	}
+	for (;;) {
+		struct sctp_packet *answer;
+
+		if (wait_readable(fd, timeout_ms)) {
+			close(fd);
+			return ETIMEDOUT;
+		}
+		answer = sctp_in(reply, recv(fd, reply, sizeof(reply), 0), v6);
+		if (answer && answer->tag == packet.tag && answer->source_port == packet.destination_port &&
+		    answer->destination_port == packet.source_port) {
+			close(fd);
+			return 0;
+		}
+	}
+}
+
 static int listen_on(const char *addr, int port, int type)
 {
 	struct sockaddr_storage local;
@@ -248,15 +304,45 @@ static int listen_on(const char *addr, int port, int type)
 	return fd;
 }
 
+/* Answers an SCTP packet to one of the served ports with the ports swapped. */
+static void sctp_echo(int fd, char **ports, int count)
+{
+	unsigned char buffer[2048];
+	struct sockaddr_storage peer;
+	socklen_t peer_len = sizeof(peer);
+	ssize_t got = recvfrom(fd, buffer, sizeof(buffer), 0, (struct sockaddr *)&peer, &peer_len);
+	struct sctp_packet *packet = got > 0 ? sctp_in(buffer, got, peer.ss_family == AF_INET6) : NULL;
+	struct sctp_packet answer;
+
+	if (!packet)
+		return;
+	for (int i = 0; i < count; i++) {
+		if (ntohs(packet->destination_port) != atoi(ports[i]))
+			continue;
+		answer = *packet;
+		answer.source_port = packet->destination_port;
+		answer.destination_port = packet->source_port;
+		if (peer.ss_family == AF_INET6)
+			((struct sockaddr_in6 *)&peer)->sin6_port = 0;
+		sendto(fd, &answer, sizeof(answer), 0, (struct sockaddr *)&peer, peer_len);
+		return;
+	}
+}
+
 static int serve(const char *addr, char **ports, int count)
 {
 	struct pollfd fds[MAX_FDS];
-	int listeners = 0, n;
+	struct sockaddr_storage local;
+	socklen_t local_len = address(addr, 0, &local);
+	int listeners = 0, n, sctp = socket(local.ss_family, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_SCTP);
 
 	for (int i = 0; i < count && listeners + 2 < MAX_FDS / 2; i++) {
 		fds[listeners++] = (struct pollfd){ .fd = listen_on(addr, atoi(ports[i]), SOCK_STREAM), .events = POLLIN };
 		fds[listeners++] = (struct pollfd){ .fd = listen_on(addr, atoi(ports[i]), SOCK_DGRAM), .events = POLLIN };
 	}
+	if (sctp < 0 || bind(sctp, (struct sockaddr *)&local, local_len) < 0)
+		fail("sctp socket");
+	fds[listeners++] = (struct pollfd){ .fd = sctp, .events = POLLIN };
 	n = listeners;
 	printf("ready\n");
 	fflush(stdout);
@@ -272,6 +358,10 @@ static int serve(const char *addr, char **ports, int count)
 
 			if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
+			if (fds[i].fd == sctp) {
+				sctp_echo(sctp, ports, count);
+				continue;
+			}
 			getsockopt(fds[i].fd, SOL_SOCKET, SO_TYPE, &type, &type_len);
 			if (i < listeners && type == SOCK_STREAM) {
 				int client = accept4(fds[i].fd, NULL, NULL, SOCK_CLOEXEC);
@@ -312,6 +402,8 @@ int main(int argc, char **argv)
 		return printf("%s\n", outcome(tcp_once(argv[4], argv[5], atoi(argv[6]), atoi(argv[7])))) < 0;
 	if (!strcmp(mode, "udp") && argc == 8)
 		return printf("%s\n", outcome(udp_once(argv[4], argv[5], atoi(argv[6]), atoi(argv[7])))) < 0;
+	if (!strcmp(mode, "sctp") && argc == 8)
+		return printf("%s\n", outcome(sctp_once(argv[4], argv[5], atoi(argv[6]), atoi(argv[7])))) < 0;
 	if (!strcmp(mode, "ping") && argc == 7)
 		return printf("%s\n", outcome(ping_once(argv[4], argv[5], atoi(argv[6])))) < 0;
 	if (!strcmp(mode, "loop") && argc == 8) {

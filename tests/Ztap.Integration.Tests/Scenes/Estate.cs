@@ -14,7 +14,7 @@ namespace Ztap.Integration.Tests.Scenes;
 /// <summary>
 /// The workloads the kernel tests run: web and batch in namespace a, api and db in namespace b,
 /// plus two processes the inventory does not know (outsider, and excepted, whose addresses lie in
-/// the except block of the policies' CIDR). Every workload serves TCP and UDP echo on <see cref="Ports"/>.
+/// the except block of the policies' CIDR). Every workload serves TCP, UDP and SCTP echo on <see cref="Ports"/>.
 /// </summary>
 internal sealed class Estate
 {
@@ -91,6 +91,7 @@ internal sealed class Estate
         {
             Protocol.Tcp => ["tcp", flow.Source.ToString(), flow.Destination.ToString(), port, timeout],
             Protocol.Udp => ["udp", flow.Source.ToString(), flow.Destination.ToString(), port, timeout],
+            Protocol.Sctp => ["sctp", flow.Source.ToString(), flow.Destination.ToString(), port, timeout],
             Protocol.Icmp => ["ping", flow.Source.ToString(), flow.Destination.ToString(), timeout],
             _ => throw new ArgumentException($"the probe cannot send {flow.Protocol}", nameof(flow)),
         };

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Ztap.Enforcement.Ebpf;
+using Ztap.Enforcement.Nftables;
 
 namespace Ztap.Integration.Tests.Scenes;
 
@@ -35,6 +36,13 @@ internal sealed class Scene : IAsyncDisposable
     public EbpfLocation Location { get; }
 
     public EbpfEnforcer Enforcer { get; }
+
+    /// <summary>
+    /// An nftables enforcer for one side's namespace, as if that namespace were a host of its own
+    /// (its own state folder); its table goes with the namespace.
+    /// </summary>
+    public NftablesEnforcer Nftables(string side) =>
+        new(new NftablesLocation(Path.Join(Location.StateDirectory, $"nftables-{side}"), $"/run/netns/{Namespace(side)}"));
 
     public static Scene Create(ProbeBinary probe)
     {

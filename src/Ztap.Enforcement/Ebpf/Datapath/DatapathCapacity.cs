@@ -22,6 +22,7 @@ internal static class DatapathCapacity
         Limit(image.Ipcache.Count, DatapathLimits.MaxPrefixes, "ipcache prefixes", "ZTAP_MAX_PREFIXES");
         Limit(image.Subjects.Count, DatapathLimits.MaxSubjects, "attached cgroups", "ZTAP_MAX_SUBJECTS");
         Limit(image.Isolated.Count, DatapathLimits.MaxIsolations, "isolated identity directions", "ZTAP_MAX_ISOLATIONS");
+        Limit(image.Blocks.Count, DatapathLimits.MaxBlockEntries, "ipBlock prefix entries", "ZTAP_MAX_BLOCK_ENTRIES");
         Limit(image.Policy.Count, DatapathLimits.MaxPolicyEntries, "policy map entries", "ZTAP_MAX_POLICY_ENTRIES");
         Limit(image.RuleCount, DatapathLimits.MaxRules, "rules", "ZTAP_MAX_RULES");
         Limit(image.PolicyCount, DatapathLimits.MaxPolicies, "policies", "ZTAP_MAX_POLICIES");

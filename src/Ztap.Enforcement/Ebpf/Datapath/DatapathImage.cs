@@ -1,3 +1,4 @@
+using System.Net;
 using Ztap.Core.Compiler;
 using Ztap.Core.Policy;
 using Ztap.Enforcement.Ebpf.Maps;
@@ -6,24 +7,27 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 
 /// <summary>
 /// Everything one policy version installs in a slot: the ipcache (address to identity), the
-/// subjects (attached cgroup to identity), the isolated identities and the allowed entries.
-/// Computed from the <see cref="PolicySet"/> alone, apart from the kernel that receives it.
+/// subjects (attached cgroup to identity), the isolated identities, the ipBlock prefixes of each
+/// side and the allowed entries. Computed from the <see cref="PolicySet"/> alone, apart from the
+/// kernel that receives it.
 /// </summary>
 internal sealed class DatapathImage
 {
     private DatapathImage(
         MapImage<IpcacheKey, uint> ipcache,
         MapImage<SubjectKey, uint> subjects,
-        MapImage<IsolationKey, uint> isolated,
+        MapImage<IsolationKey, Isolation> isolated,
+        MapImage<BlockKey, uint> blocks,
         MapImage<PolicyKey, PolicyValue> policy,
-        int rules,
+        int[] rulePolicies,
         int policies)
     {
         Ipcache = ipcache;
         Subjects = subjects;
         Isolated = isolated;
+        Blocks = blocks;
         Policy = policy;
-        RuleCount = rules;
+        RulePolicies = rulePolicies;
         PolicyCount = policies;
     }
 
@@ -31,26 +35,47 @@ internal sealed class DatapathImage
 
     public MapImage<SubjectKey, uint> Subjects { get; }
 
-    public MapImage<IsolationKey, uint> Isolated { get; }
+    public MapImage<IsolationKey, Isolation> Isolated { get; }
+
+    public MapImage<BlockKey, uint> Blocks { get; }
 
     public MapImage<PolicyKey, PolicyValue> Policy { get; }
 
     /// <summary>How many rule counters the version uses (allows are counted per rule).</summary>
-    public int RuleCount { get; }
+    public int RuleCount => RulePolicies.Length;
+
+    /// <summary>The policy index of each rule, which turns rule counters into policy counters.</summary>
+    public int[] RulePolicies { get; }
 
     /// <summary>How many policy counters the version uses (denials are counted per isolating policy).</summary>
     public int PolicyCount { get; }
 
     public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects)
     {
-        var ipcache = set.Prefixes.Select(p => IpcacheKey.From(p.Prefix)).ToArray();
-        var ipcacheValues = set.Prefixes.Select(p => p.Identity).ToArray();
+        var prefixes = set.Prefixes;
+        var ipcacheKeys = new IpcacheKey[prefixes.Length];
+        var ipcacheValues = new uint[prefixes.Length];
+        var peerOf = new Dictionary<IPNetwork, uint>(prefixes.Length);
+        for (var i = 0; i < prefixes.Length; i++)
+        {
+            ipcacheKeys[i] = IpcacheKey.From(prefixes[i].Prefix);
+            ipcacheValues[i] = prefixes[i].Identity;
+            peerOf.TryAdd(prefixes[i].Prefix, prefixes[i].Identity);
+        }
+
         var indexes = new SetIndexes(set);
-        var blocks = new BlockPeers(set);
-        var isolatedKeys = new List<IsolationKey>();
-        var isolatedValues = new List<uint>();
-        var policyKeys = new List<PolicyKey>();
-        var policyValues = new List<PolicyValue>();
+        var rulePolicies = new int[set.Rules.Length];
+        for (var rule = 0; rule < rulePolicies.Length; rule++)
+        {
+            rulePolicies[rule] = indexes.Policy(set.Rules[rule].Policy);
+        }
+
+        var ruleOfBlock = (BlockAllowEntry block) => indexes.Rule(block.Rule);
+        var isolated = new MapBuilder<IsolationKey, Isolation>();
+        var blocks = new MapBuilder<BlockKey, uint>();
+        var policy = new MapBuilder<PolicyKey, PolicyValue>();
+        var side = new List<AllowedRange>();
+        var sidePrefixes = new List<(IPNetwork Prefix, uint Peer)>();
 
         foreach (var identity in set.Identities)
         {
@@ -62,44 +87,84 @@ internal sealed class DatapathImage
                     continue;
                 }
 
-                isolatedKeys.Add(new IsolationKey { Identity = identity.Number, Direction = (uint)direction });
-                isolatedValues.Add((uint)indexes.Policy(rules.IsolatingPolicies[0]));
-                var byPeer = rules.Entries
-                    .Select(e => (Peer: e.Peer ?? DatapathLimits.AnyPeer, Protocol: Protocol(e.Protocol), e.FromPort, e.ToPort, Rule: indexes.Rule(e.Rule)))
-                    .Concat(rules.Blocks.SelectMany(b => blocks.IdentitiesIn(b.Block)
-                        .Select(peer => (Peer: peer, Protocol: Protocol(b.Protocol), b.FromPort, b.ToPort, Rule: indexes.Rule(b.Rule)))));
-                foreach (var group in byPeer.GroupBy(e => (e.Peer, e.Protocol)))
+                side.Clear();
+                var flags = 0u;
+                foreach (var entry in rules.Entries)
                 {
-                    var ranges = group.Select(e => (e.FromPort, e.ToPort, e.Rule)).ToList();
-                    foreach (var (from, to, rule) in PortSegments.Flatten(ranges))
+                    side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, indexes.Rule(entry.Rule)));
+                    flags |= entry.Peer is null ? Isolation.AnyPeer : Isolation.Peers;
+                }
+
+                if (!rules.Blocks.IsEmpty)
+                {
+                    flags |= Isolation.Blocks;
+                    sidePrefixes.Clear();
+                    SideBlocks.Expand(rules.Blocks, peerOf, ruleOfBlock, sidePrefixes, side);
+                    foreach (var (prefix, peer) in sidePrefixes)
                     {
-                        var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)indexes.Policy(set.Rules[rule].Policy) };
-                        foreach (var block in PortBlock.Cover(from, to))
-                        {
-                            policyKeys.Add(PolicyKey.Create(identity.Number, (byte)direction, group.Key.Peer, group.Key.Protocol, block));
-                            policyValues.Add(value);
-                        }
+                        blocks.Add(BlockKey.Create(identity.Number, (byte)direction, prefix), peer);
                     }
                 }
+
+                isolated.Add(
+                    new IsolationKey { Identity = identity.Number, Direction = (uint)direction },
+                    new Isolation { Policy = (uint)indexes.Policy(rules.IsolatingPolicies[0]), Flags = flags });
+                AddPolicyEntries(rulePolicies, identity.Number, (byte)direction, side, policy);
             }
         }
 
         return new DatapathImage(
-            new MapImage<IpcacheKey, uint>(ipcache, ipcacheValues),
+            new MapImage<IpcacheKey, uint>(ipcacheKeys, ipcacheValues),
             SubjectImage(subjects),
-            new MapImage<IsolationKey, uint>([.. isolatedKeys], [.. isolatedValues]),
-            new MapImage<PolicyKey, PolicyValue>([.. policyKeys], [.. policyValues]),
-            set.Rules.Length,
+            isolated.Build(),
+            blocks.Build(),
+            policy.Build(),
+            rulePolicies,
             set.Policies.Length);
+    }
+
+    // Ranges of one peer and protocol are flattened together: the lookup for that key answers for all of them.
+    private static void AddPolicyEntries(int[] rulePolicies, uint subject, byte direction, List<AllowedRange> side, MapBuilder<PolicyKey, PolicyValue> policy)
+    {
+        side.Sort(static (a, b) => a.Peer != b.Peer ? a.Peer.CompareTo(b.Peer) : a.Protocol.CompareTo(b.Protocol));
+        var ranges = new List<(int From, int To, int Rule)>();
+        for (var start = 0; start < side.Count;)
+        {
+            var (peer, protocol) = (side[start].Peer, side[start].Protocol);
+            ranges.Clear();
+            var end = start;
+            for (; end < side.Count && side[end].Peer == peer && side[end].Protocol == protocol; end++)
+            {
+                ranges.Add((side[end].From, side[end].To, side[end].Rule));
+            }
+
+            foreach (var (from, to, rule) in ranges.Count == 1 ? ranges : PortSegments.Flatten(ranges))
+            {
+                var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)rulePolicies[rule] };
+                foreach (var block in PortBlock.Cover(from, to))
+                {
+                    policy.Add(PolicyKey.Create(subject, direction, peer, protocol, block), value);
+                }
+            }
+
+            start = end;
+        }
     }
 
     private static byte Protocol(Protocol? protocol) => (byte?)protocol ?? DatapathLimits.AnyProtocol;
 
     private static MapImage<SubjectKey, uint> SubjectImage(IReadOnlyList<SubjectEntry> subjects)
     {
-        var entries = subjects.SelectMany(s => s.Identities.Distinct()
-            .Select(identity => (Key: new SubjectKey { Cgroup = s.Cgroup, Identity = identity }, Value: identity))
-            .Prepend((Key: new SubjectKey { Cgroup = s.Cgroup, Identity = SubjectKey.Primary }, Value: s.Identity))).ToList();
-        return new MapImage<SubjectKey, uint>([.. entries.Select(e => e.Key)], [.. entries.Select(e => e.Value)]);
+        var entries = new MapBuilder<SubjectKey, uint>();
+        foreach (var subject in subjects)
+        {
+            entries.Add(new SubjectKey { Cgroup = subject.Cgroup, Identity = SubjectKey.Primary }, subject.Identity);
+            foreach (var identity in subject.Identities.Distinct())
+            {
+                entries.Add(new SubjectKey { Cgroup = subject.Cgroup, Identity = identity }, identity);
+            }
+        }
+
+        return entries.Build();
     }
 }

@@ -17,7 +17,12 @@ internal sealed class MapImage<TKey, TValue>
 
     private MapImage(TKey[] keys, TValue[] values, bool valuesKnown)
     {
-        Array.Sort(keys, values, KeyComparer.Instance);
+        // Entries read back from a snapshot are in order already; checking costs one pass, sorting many.
+        if (!InOrder(keys))
+        {
+            keys.AsSpan().Sort(values.AsSpan(), default(KeyOrder));
+        }
+
         Keys = keys;
         Values = values;
         ValuesKnown = valuesKnown;
@@ -71,10 +76,22 @@ internal sealed class MapImage<TKey, TValue>
     private static ReadOnlySpan<byte> BytesOf<T>(in T value)
         where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
 
-    private sealed class KeyComparer : IComparer<TKey>
+    private static bool InOrder(TKey[] keys)
     {
-        public static readonly KeyComparer Instance = new();
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (Compare(keys[i - 1], keys[i]) > 0)
+            {
+                return false;
+            }
+        }
 
+        return true;
+    }
+
+    // A struct, so the sort is specialised for it and every comparison is inlined.
+    private readonly struct KeyOrder : IComparer<TKey>
+    {
         public int Compare(TKey x, TKey y) => MapImage<TKey, TValue>.Compare(x, y);
     }
 }

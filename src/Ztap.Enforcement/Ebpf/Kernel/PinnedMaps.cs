@@ -6,8 +6,8 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// </summary>
 internal sealed class PinnedMaps : IDisposable
 {
-    public static readonly string[] Shared = ["ztap_config", "ztap_settings", "ztap_conntrack", "ztap_events", "ztap_verdicts"];
-    public static readonly string[] PerSlot = ["ztap_ipcache", "ztap_subjects", "ztap_isolated", "ztap_policy", "ztap_counters"];
+    public static readonly string[] Shared = ["ztap_config", "ztap_settings", "ztap_conntrack", "ztap_sockets", "ztap_events", "ztap_verdicts"];
+    public static readonly string[] PerSlot = ["ztap_ipcache", "ztap_subjects", "ztap_isolated", "ztap_blocks", "ztap_policy", "ztap_counters"];
 
     private readonly Dictionary<string, BpfMap> _maps;
 
@@ -64,5 +64,5 @@ internal sealed class PinnedMaps : IDisposable
     }
 
     private SlotMaps Slot(int n) => new(
-        _maps[$"ztap_ipcache_{n}"], _maps[$"ztap_subjects_{n}"], _maps[$"ztap_isolated_{n}"], _maps[$"ztap_policy_{n}"], _maps[$"ztap_counters_{n}"]);
+        _maps[$"ztap_ipcache_{n}"], _maps[$"ztap_subjects_{n}"], _maps[$"ztap_isolated_{n}"], _maps[$"ztap_blocks_{n}"], _maps[$"ztap_policy_{n}"], _maps[$"ztap_counters_{n}"]);
 }

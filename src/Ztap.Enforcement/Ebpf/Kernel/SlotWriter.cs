@@ -37,6 +37,7 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
         Apply(target.Ipcache, image.Ipcache.ChangesFrom(known.Ipcache));
         Apply(target.Subjects, image.Subjects.ChangesFrom(known.Subjects));
         Apply(target.Isolated, image.Isolated.ChangesFrom(known.Isolated));
+        Apply(target.Blocks, image.Blocks.ChangesFrom(known.Blocks));
         Apply(target.Policy, image.Policy.ChangesFrom(known.Policy));
         _counters.Zero(target.Counters, 0, image.RuleCount);
         _counters.Zero(target.Counters, DatapathLimits.MaxRules, image.PolicyCount);
@@ -50,7 +51,8 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
     private static SlotContent ReadBack(SlotMaps slot) => new(
         MapImage<IpcacheKey, uint>.KeysOnly([.. slot.Ipcache.Keys<IpcacheKey>()]),
         MapImage<SubjectKey, uint>.KeysOnly([.. slot.Subjects.Keys<SubjectKey>()]),
-        MapImage<IsolationKey, uint>.KeysOnly([.. slot.Isolated.Keys<IsolationKey>()]),
+        MapImage<IsolationKey, Isolation>.KeysOnly([.. slot.Isolated.Keys<IsolationKey>()]),
+        MapImage<BlockKey, uint>.KeysOnly([.. slot.Blocks.Keys<BlockKey>()]),
         MapImage<PolicyKey, PolicyValue>.KeysOnly([.. slot.Policy.Keys<PolicyKey>()]));
 
     // Deletions first, so a map never holds more than the larger of the two versions.

@@ -5,4 +5,5 @@ namespace Ztap.Enforcement.Ebpf.State;
 /// <summary>Source-generated JSON for the state file, so the state works in a NativeAOT build.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(EbpfState))]
+[JsonSerializable(typeof(EbpfStateHeader))]
 internal sealed partial class EbpfStateJson : JsonSerializerContext;

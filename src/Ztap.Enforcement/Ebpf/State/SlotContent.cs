@@ -7,5 +7,6 @@ namespace Ztap.Enforcement.Ebpf.State;
 internal sealed record SlotContent(
     MapImage<IpcacheKey, uint> Ipcache,
     MapImage<SubjectKey, uint> Subjects,
-    MapImage<IsolationKey, uint> Isolated,
+    MapImage<IsolationKey, Isolation> Isolated,
+    MapImage<BlockKey, uint> Blocks,
     MapImage<PolicyKey, PolicyValue> Policy);

@@ -11,7 +11,7 @@ namespace Ztap.Enforcement.Ebpf.State;
 /// </summary>
 internal static class SlotSnapshot
 {
-    private const uint Magic = 0x5a545331; // "ZTS1"
+    private const uint Magic = 0x5a545332; // "ZTS2"
 
     public static string PathOf(string stateDirectory, int slot) => Path.Join(stateDirectory, $"ebpf-slot-{slot}.bin");
 
@@ -28,6 +28,7 @@ internal static class SlotSnapshot
             WriteImage(writer, image.Ipcache);
             WriteImage(writer, image.Subjects);
             WriteImage(writer, image.Isolated);
+            WriteImage(writer, image.Blocks);
             WriteImage(writer, image.Policy);
         }
 
@@ -52,7 +53,8 @@ internal static class SlotSnapshot
         return new SlotContent(
             ReadImage<IpcacheKey, uint>(reader),
             ReadImage<SubjectKey, uint>(reader),
-            ReadImage<IsolationKey, uint>(reader),
+            ReadImage<IsolationKey, Isolation>(reader),
+            ReadImage<BlockKey, uint>(reader),
             ReadImage<PolicyKey, PolicyValue>(reader));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ztap.Enforcement.Ebpf.State;
 
@@ -9,7 +10,15 @@ internal sealed class StateStore(string directory)
 
     private string StatePath => Path.Join(Directory, "ebpf-state.json");
 
-    public async Task<EbpfState?> ReadAsync(CancellationToken cancellationToken)
+    public Task<EbpfState?> ReadAsync(CancellationToken cancellationToken) =>
+        ReadAsync(EbpfStateJson.Default.EbpfState, cancellationToken);
+
+    /// <summary>Only what an apply needs, skipping the names that only status shows.</summary>
+    public Task<EbpfStateHeader?> ReadHeaderAsync(CancellationToken cancellationToken) =>
+        ReadAsync(EbpfStateJson.Default.EbpfStateHeader, cancellationToken);
+
+    private async Task<T?> ReadAsync<T>(JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
     {
         if (!File.Exists(StatePath))
         {
@@ -19,7 +28,7 @@ internal sealed class StateStore(string directory)
         var bytes = await File.ReadAllBytesAsync(StatePath, cancellationToken);
         try
         {
-            return JsonSerializer.Deserialize(bytes, EbpfStateJson.Default.EbpfState);
+            return JsonSerializer.Deserialize(bytes, type);
         }
         catch (JsonException)
         {

@@ -22,7 +22,7 @@ internal sealed class DatapathModel(DatapathImage image)
 
         var source = IdentityOf(flow.Source);
         var destination = IdentityOf(flow.Destination);
-        return SideAllows(source, Direction.Egress, destination, flow) && SideAllows(destination, Direction.Ingress, source, flow)
+        return SideAllows(source, Direction.Egress, destination, flow.Destination, flow) && SideAllows(destination, Direction.Ingress, source, flow.Source, flow)
             ? Verdict.Allow
             : Verdict.Deny;
     }
@@ -42,21 +42,55 @@ internal sealed class DatapathModel(DatapathImage image)
         return best.Identity;
     }
 
-    private bool SideAllows(uint subject, Direction direction, uint peer, Flow flow)
+    private bool SideAllows(uint subject, Direction direction, uint peer, IPAddress peerAddress, Flow flow)
     {
-        var isolated = image.Isolated.Keys.Any(k => k.Identity == subject && k.Direction == (uint)direction);
-        if (!isolated)
+        var isolation = Array.FindIndex(image.Isolated.Keys, k => k.Identity == subject && k.Direction == (uint)direction);
+        if (isolation < 0)
         {
             return true;
+        }
+
+        var flags = image.Isolated.Values[isolation].Flags;
+        var peers = new List<uint>();
+        if ((flags & Isolation.Peers) != 0)
+        {
+            peers.Add(peer);
+        }
+
+        if ((flags & Isolation.AnyPeer) != 0)
+        {
+            peers.Add(DatapathLimits.AnyPeer);
+        }
+
+        if ((flags & Isolation.Blocks) != 0 && BlockPeer(subject, direction, peerAddress) is { } block and not DatapathLimits.None)
+        {
+            peers.Add(block);
         }
 
         var protocol = (byte)flow.Protocol;
         return image.Policy.Keys.Any(k =>
             k.Subject == subject
             && k.Direction == (byte)direction
-            && (k.Peer == peer || k.Peer == DatapathLimits.AnyPeer)
+            && peers.Contains(k.Peer)
             && (k.Protocol == protocol || k.Protocol == DatapathLimits.AnyProtocol)
             && new PortBlock(k.Port, (int)k.PrefixLength - PolicyKey.FixedBits) is var block
             && block.First <= flow.Port && flow.Port <= block.Last);
+    }
+
+    private uint? BlockPeer(uint subject, Direction direction, IPAddress address)
+    {
+        var best = (Length: -1, Peer: (uint?)null);
+        for (var i = 0; i < image.Blocks.Count; i++)
+        {
+            var key = image.Blocks.Keys[i];
+            var prefix = key.ToNetwork();
+            if (key.Subject == subject && key.Direction == (byte)direction && prefix.BaseAddress.AddressFamily == address.AddressFamily
+                && prefix.Contains(address) && prefix.PrefixLength > best.Length)
+            {
+                best = (prefix.PrefixLength, image.Blocks.Values[i]);
+            }
+        }
+
+        return best.Peer;
     }
 }

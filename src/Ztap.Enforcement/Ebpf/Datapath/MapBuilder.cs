@@ -1,0 +1,18 @@
+namespace Ztap.Enforcement.Ebpf.Datapath;
+
+/// <summary>Collects the entries of one map, then hands them over as a sorted <see cref="MapImage{TKey, TValue}"/>.</summary>
+internal sealed class MapBuilder<TKey, TValue>
+    where TKey : unmanaged
+    where TValue : unmanaged
+{
+    private readonly List<TKey> _keys = [];
+    private readonly List<TValue> _values = [];
+
+    public void Add(TKey key, TValue value)
+    {
+        _keys.Add(key);
+        _values.Add(value);
+    }
+
+    public MapImage<TKey, TValue> Build() => new([.. _keys], [.. _values]);
+}
