@@ -20,6 +20,7 @@ internal static class ZtapCommandLine
           ztap validate -f examples/policies examples/kubernetes
           ztap check -f examples/policies -i examples/inventory.yaml --from web-1 --to db-1 --port 5432
           ztap enforce -f examples/policies -i examples/inventory.yaml
+          ztap logs --follow --verdict deny
           ztap cloud sync -f examples/policies --region eu-west-1 --dry-run
           ztap anomaly score --model model.json --flows flows.csv
         """;
@@ -31,6 +32,8 @@ internal static class ZtapCommandLine
         var enforce = EnforceCommand.Create(console);
         var status = StatusCommand.Create(console, AwsEnvironment.Process);
         var metrics = MetricsCommand.Create(console);
+        var agent = AgentCommand.Create(console);
+        var logs = LogsCommand.Create(console);
         var (cloud, discover, sync) = CloudCommand.Create(console, AwsEnvironment.Process);
         var (anomaly, anomalyFooters) = AnomalyCommand.Create(console);
         var help = new HelpOption { Recursive = true };
@@ -46,6 +49,8 @@ internal static class ZtapCommandLine
             enforce,
             status,
             metrics,
+            agent,
+            logs,
             cloud,
             anomaly,
         };
@@ -60,6 +65,8 @@ internal static class ZtapCommandLine
             [enforce] = EnforceCommand.Footer,
             [status] = StatusCommand.Footer,
             [metrics] = MetricsCommand.Footer,
+            [agent] = AgentCommand.Footer,
+            [logs] = LogsCommand.Footer,
         };
         help.Action = new HelpWithExamples((HelpAction)help.Action!, footers);
         return root;

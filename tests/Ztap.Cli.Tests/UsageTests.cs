@@ -8,6 +8,8 @@ public sealed class UsageTests
     [InlineData("help-check.txt", new[] { "check", "-h" })]
     [InlineData("help-cloud-discover.txt", new[] { "cloud", "discover", "--help" })]
     [InlineData("help-cloud-sync.txt", new[] { "cloud", "sync", "--help" })]
+    [InlineData("help-agent.txt", new[] { "agent", "--help" })]
+    [InlineData("help-logs.txt", new[] { "logs", "--help" })]
     [InlineData("help-anomaly.txt", new[] { "anomaly", "--help" })]
     [InlineData("help-anomaly-train.txt", new[] { "anomaly", "train", "--help" })]
     [InlineData("help-anomaly-score.txt", new[] { "anomaly", "score", "--help" })]
@@ -37,6 +39,11 @@ public sealed class UsageTests
     [InlineData("Option '--model' is required.", new[] { "anomaly", "train", "--flows", "f.csv" })]
     [InlineData("Argument 'table' not recognized.", new[] { "anomaly", "score", "--model", "m.json", "--flows", "f.csv", "-o", "table" })]
     [InlineData("--listen: \"localhost\" is not an address and port such as 127.0.0.1:5000", new[] { "anomaly", "serve", "--listen", "localhost" })]
+    [InlineData("--since: \"yesterday\" is neither a duration such as 10m nor a time", new[] { "logs", "--since", "yesterday" })]
+    [InlineData("Argument 'maybe' not recognized.", new[] { "logs", "--verdict", "maybe" })]
+    [InlineData("Option '--inventory' is required.", new[] { "agent", "-f", "examples" })]
+    [InlineData("--aggregate-window: \"2h\" is not a duration from 0s to 1m", new[] { "agent", "-f", "examples", "-i", "examples/inventory.yaml", "--aggregate-window", "2h" })]
+    [InlineData("--log-file-size: 0 is not 1 or more.", new[] { "agent", "-f", "examples", "-i", "examples/inventory.yaml", "--log-file-size", "0" })]
     public async Task Usage_errors_exit_2_with_the_reason_and_a_pointer_to_help(string reason, string[] args)
     {
         var run = await CliRun.Of(args);

@@ -74,7 +74,7 @@ internal sealed class EnforceOptions
         return option;
     }
 
-    private static Option<string> ModeOption()
+    public static Option<string> ModeOption()
     {
         var option = new Option<string>("--mode")
         {

@@ -13,6 +13,27 @@ public sealed record FlowLogLocation(string Directory)
     /// <summary>The file being written; rotated files sit beside it as <c>flows.jsonl.1</c>, <c>.2</c>, ….</summary>
     public string CurrentFile => Path.Combine(Directory, FileName);
 
+    /// <summary>The n-th rotated file, 1 being the newest.</summary>
+    public string RotatedFile(int n) => $"{CurrentFile}.{n}";
+
+    /// <summary>Every file of the log that exists, oldest first, the current file last.</summary>
+    public IReadOnlyList<string> FilesOldestFirst()
+    {
+        var rotated = new List<string>();
+        for (var n = 1; File.Exists(RotatedFile(n)); n++)
+        {
+            rotated.Add(RotatedFile(n));
+        }
+
+        rotated.Reverse();
+        if (File.Exists(CurrentFile))
+        {
+            rotated.Add(CurrentFile);
+        }
+
+        return rotated;
+    }
+
     public static FlowLogLocation FromEnvironment()
     {
         var directory = Environment.GetEnvironmentVariable(DirectoryVariable);

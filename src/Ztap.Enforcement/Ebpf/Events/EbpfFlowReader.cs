@@ -18,6 +18,7 @@ public sealed unsafe class EbpfFlowReader : IDisposable
 {
     private const int QueueCapacity = 65536;
     private const int PollTimeoutMs = 100;
+    private const int BatchIntervalMs = 50;
     private const int Eintr = 4;
 
     private readonly BpfMap _events;
@@ -86,6 +87,14 @@ public sealed unsafe class EbpfFlowReader : IDisposable
             {
                 _queue.Writer.TryComplete(new EnforcementException(EnforcementFailure.KernelError, $"polling the event ring buffer: {Errno.Describe(Errno.Of(result))}"));
                 return;
+            }
+
+            // The ring wakes its reader on every event. After a batch, let the next one gather
+            // (the 4 MiB ring holds about 43,000 events) rather than wake once per event, which at
+            // a thousand flows a second cost more CPU than everything else the agent does.
+            if (result > 0)
+            {
+                _stop.Token.WaitHandle.WaitOne(BatchIntervalMs);
             }
         }
     }

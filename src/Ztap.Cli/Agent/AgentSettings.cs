@@ -1,0 +1,17 @@
+using Ztap.Enforcement;
+using Ztap.Enforcement.Ebpf;
+using Ztap.Observability.FlowLog;
+using Ztap.Observability.Pipeline;
+
+namespace Ztap.Cli.Agent;
+
+/// <summary>Everything <c>ztap agent</c> was told: what to enforce and how, where its state and flow log live, and its budgets.</summary>
+internal sealed record AgentSettings(
+    IReadOnlyList<string> PolicyPaths,
+    string InventoryPath,
+    EnforcementOptions Enforcement,
+    EbpfLocation Location,
+    FlowLogLocation Log,
+    FlowLogLimits LogLimits,
+    AggregationLimits Aggregation,
+    TimeSpan ReportInterval);

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Ztap.Cli.Output;
+using Ztap.Core.Compiler;
+using Ztap.Core.Diagnostics;
+using Ztap.Core.Inventory;
+using Ztap.Core.Policy;
+
+namespace Ztap.Cli.Agent;
+
+/// <summary>
+/// What the agent enforces, read from its policy and inventory paths: the compiled set, or the
+/// diagnostics that stop it (printed like a compiler, as every other verb prints them).
+/// </summary>
+internal sealed record PolicyInputs(PolicySet? Set, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public static async Task<PolicyInputs> LoadAsync(IReadOnlyList<string> policyPaths, string inventoryPath, CancellationToken cancellationToken)
+    {
+        var policiesTask = PolicyLoader.LoadAsync(policyPaths, cancellationToken);
+        var inventoryTask = new InventoryFileSource(inventoryPath).LoadAsync(cancellationToken);
+        var policies = await policiesTask.ConfigureAwait(false);
+        var inventory = await inventoryTask.ConfigureAwait(false);
+        var diagnostics = policies.Diagnostics.AddRange(inventory.Diagnostics);
+        return policies.HasErrors || inventory.HasErrors
+            ? new PolicyInputs(null, diagnostics)
+            : new PolicyInputs(PolicyCompiler.Compile(policies.Policies, inventory.Inventory), diagnostics);
+    }
+
+    /// <summary>Each diagnostic as the other verbs print it, sorted by file and line.</summary>
+    public IEnumerable<(Severity Severity, string Text)> DiagnosticLines() =>
+        DiagnosticText.Sorted(Diagnostics).Select(d => (d.Severity, DiagnosticText.Format(d, Palette.None)));
+
+    /// <summary>"2 errors, 1 warning".</summary>
+    public string Count() => DiagnosticText.Count(Diagnostics);
+}

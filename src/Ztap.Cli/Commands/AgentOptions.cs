@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Ztap.Observability.FlowLog;
+
+namespace Ztap.Cli.Commands;
+
+/// <summary>The options of <c>ztap agent</c>: what to enforce and how, and the flow log's budgets.</summary>
+internal sealed class AgentOptions
+{
+    public Option<string[]> Policies { get; } = CommonOptions.PolicyPaths();
+
+    public Option<string> Inventory { get; } = new("--inventory", "-i")
+    {
+        Description = "Inventory file; workloads with a cgroup are the ones enforced on this host.",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    public Option<string> Mode { get; } = EnforceOptions.ModeOption();
+
+    public Option<bool> WholeHost { get; } = new("--whole-host")
+    {
+        Description = "Allow a workload whose cgroup is / (the root): every process on the host is filtered.",
+    };
+
+    public Option<int> LogFileSize { get; } = Positive("--log-file-size", "MIB", (int)(FlowLogLimits.DefaultMaxFileBytes >> 20), "Rotate the flow log when its file reaches this many MiB.");
+
+    public Option<int> LogFiles { get; } = Positive("--log-files", "N", FlowLogLimits.DefaultKeptFiles, "Rotated flow log files to keep.", allowZero: true);
+
+    public Option<string> AggregateWindow { get; } = DurationOption();
+
+    public IEnumerable<Option> All => [Policies, Inventory, Mode, WholeHost, LogFileSize, LogFiles, AggregateWindow];
+
+    private static Option<int> Positive(string name, string helpName, int defaultValue, string description, bool allowZero = false)
+    {
+        var option = new Option<int>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < (allowZero ? 0 : 1))
+            {
+                result.AddError($"{name}: {value} is not {(allowZero ? "0 or more" : "1 or more")}.");
+            }
+        });
+        return option;
+    }
+
+    private static Option<string> DurationOption()
+    {
+        var option = new Option<string>("--aggregate-window")
+        {
+            Description = "Fold repeats of a flow and verdict seen within this time into one record (0s: off).",
+            HelpName = "DURATION",
+            DefaultValueFactory = _ => "1s",
+        };
+        option.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>();
+            if (!DurationText.TryParse(text, out var window) || window > TimeSpan.FromMinutes(1))
+            {
+                result.AddError($"--aggregate-window: \"{text}\" is not a duration from 0s to 1m such as 500ms or 2s.");
+            }
+        });
+        return option;
+    }
+}
