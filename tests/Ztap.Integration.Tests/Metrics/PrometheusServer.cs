@@ -56,6 +56,12 @@ internal sealed class PrometheusServer : IDisposable
         try
         {
             using var response = await _client.GetAsync(new Uri($"api/v1/query?query={Uri.EscapeDataString(query)}", UriKind.Relative));
+            if (!response.IsSuccessStatusCode)
+            {
+                // While it starts, Prometheus answers 503 "Service Unavailable" in plain text.
+                return null;
+            }
+
             using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var result = json.RootElement.GetProperty("data").GetProperty("result");
             return result.GetArrayLength() == 1
