@@ -68,6 +68,24 @@ public sealed class NftablesDeniedLogTests(ProbeBinary probe)
     }
 
     [RootFact]
+    public async Task A_second_reader_of_the_group_and_a_reader_of_a_table_that_logs_nothing_are_refused()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var set = estate.Compile(MatrixPolicies.Yaml);
+        var logging = scene.Nftables("b");
+        var silent = scene.Nftables("a");
+        var applied = await logging.ApplyAsync(set, new EnforcementOptions { LogDenied = new DeniedPacketLog() }, CancellationToken.None);
+        await silent.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
+        using var reader = await logging.OpenFlowReaderAsync(set, applied.Attached, CancellationToken.None);
+
+        var second = await Assert.ThrowsAsync<EnforcementException>(() => logging.OpenFlowReaderAsync(set, applied.Attached, CancellationToken.None));
+        Assert.Contains("another process", second.Message, StringComparison.Ordinal);
+        var none = await Assert.ThrowsAsync<EnforcementException>(() => silent.OpenFlowReaderAsync(set, [], CancellationToken.None));
+        Assert.Contains("--log-denied", none.Message, StringComparison.Ordinal);
+    }
+
+    [RootFact]
     public async Task A_flood_of_denied_packets_is_logged_up_to_the_rate_limit_and_the_rest_is_counted()
     {
         const int Flood = 2000;
