@@ -3,8 +3,9 @@ using Ztap.Benchmarks.Generation;
 
 // "generate N DIR" writes an estate for whole-process runs; "apply DIR" times installing one with
 // the eBPF backend (root); "scrape DIR" times metrics scrapes of one installed (root);
-// "time DIR [RUNS]" times loading and compiling a written estate with a stopwatch;
-// "decide [ROUNDS]" counts decisions per CPU second; anything else runs BenchmarkDotNet.
+// "nflog NETNS DIR RATE SECONDS" reads logged denials (root); "time DIR [RUNS]" times loading
+// and compiling a written estate with a stopwatch; "decide [ROUNDS]" counts decisions per CPU
+// second; anything else runs BenchmarkDotNet.
 if (args is ["generate", var count, var directory])
 {
     EstateWriter.Write(new Estate(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)), directory);
@@ -33,6 +34,12 @@ if (args is ["time", var written, .. var rest])
 if (args is ["decide", .. var decideRest])
 {
     await Ztap.Benchmarks.Timing.DecisionRate.RunAsync(decideRest is [var rounds] ? int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
+if (args is ["nflog", var netns, var nflogEstate, var rate, var seconds])
+{
+    await Ztap.Benchmarks.Enforcement.NflogReadRate.RunAsync(netns, nflogEstate, int.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

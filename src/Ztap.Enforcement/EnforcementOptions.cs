@@ -11,4 +11,7 @@ public sealed record EnforcementOptions(EnforcementMode Mode = EnforcementMode.E
     /// empty means those with an address on the host's interfaces.
     /// </summary>
     public ImmutableArray<string> Workloads { get; init; } = [];
+
+    /// <summary>For nftables: sends denied packets (audit mode: the would-be denials) to the flow log; null logs none.</summary>
+    public DeniedPacketLog? LogDenied { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ztap.Core.Compiler;
 
 namespace Ztap.Enforcement;
@@ -23,4 +24,11 @@ public interface IEnforcer
 
     /// <summary>What is in force now, read from the host and the backend's state.</summary>
     Task<EnforcementStatus> StatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens the reader of the verdicts the kernel reports under <paramref name="set"/>, the set just
+    /// applied (to <paramref name="attached"/>), for the flow log; a backend that reports none says so.
+    /// </summary>
+    Task<IFlowReader> OpenFlowReaderAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached, CancellationToken cancellationToken) =>
+        throw new EnforcementException(EnforcementFailure.Unsupported, $"the {Backend} backend reports no flows to read");
 }

@@ -18,6 +18,7 @@ public sealed class EnforceCommandTests
     [InlineData("Option '--inventory' is required (or --remove).", new[] { "enforce", "-f", "examples/policies" })]
     [InlineData("--remove takes no other option (--dry-run given).", new[] { "enforce", "--remove", "--dry-run" })]
     [InlineData("Argument 'block' not recognized.", new[] { "enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--mode", "block" })]
+    [InlineData("--log-denied is for the nftables backend (eBPF reports every denial without it).", new[] { "enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--backend", "ebpf", "--log-denied" })]
     public async Task Wrong_combinations_are_usage_errors(string reason, string[] args)
     {
         var run = await CliRun.Of(args);
@@ -63,6 +64,17 @@ public sealed class EnforceCommandTests
         Assert.Contains("backend nftables: no inventory workload has a cgroup", run.Error, StringComparison.Ordinal);
         Assert.StartsWith("# ztap policy set", run.Out, StringComparison.Ordinal);
         Assert.Contains("table inet ztap {", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Log_denied_sends_each_denial_of_the_nftables_ruleset_through_the_rate_limit_to_nflog()
+    {
+        var run = await CliRun.Of("enforce", "-f", "examples/policies", "-i", "examples/inventory.yaml", "--dry-run", "--backend", "nftables", "--workload", "default/web-1", "--log-denied");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("denied packets logged to NFLOG group 7477", run.Out, StringComparison.Ordinal);
+        Assert.Contains("limit denied_log { rate 100/second burst 50 packets }", run.Out, StringComparison.Ordinal);
+        Assert.Contains("limit name \"denied_log\" log prefix \"ztap deny egress ", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ internal static class EnforceCommand
           ztap enforce -f examples/policies -i examples/inventory.yaml --mode audit
           ztap enforce -f examples/policies -i examples/inventory.yaml --dry-run
           ztap enforce -f examples/policies -i examples/inventory.yaml --backend nftables --dry-run
+          ztap enforce -f examples/policies -i examples/inventory.yaml --backend nftables --log-denied
           ztap enforce --remove
         """;
 
@@ -71,6 +72,7 @@ internal static class EnforceCommand
                 parseResult.GetValue(options.WholeHost))
             {
                 Workloads = [.. parseResult.GetValue(options.Workload) ?? []],
+                LogDenied = parseResult.GetValue(options.LogDenied) ? new DeniedPacketLog() : null,
             };
             return await EnforcementRun.ReportingFailuresAsync(console, async () =>
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Ztap.Enforcement;
 
 namespace Ztap.Cli.Commands;
 
@@ -44,9 +45,14 @@ internal sealed class EnforceOptions
         HelpName = "NAME",
     };
 
+    public Option<bool> LogDenied { get; } = new("--log-denied")
+    {
+        Description = $"nftables: send denied packets (audit: would-be denials) to NFLOG group {DeniedPacketLog.DefaultGroup} for the flow log, rate-limited; the rest are counted.",
+    };
+
     public Option<string> Output { get; } = CommonOptions.Output();
 
-    public IEnumerable<Option> All => [Policies, Inventory, Mode, DryRun, WholeHost, Backend, Workload, Remove, Output];
+    public IEnumerable<Option> All => [Policies, Inventory, Mode, DryRun, WholeHost, Backend, Workload, LogDenied, Remove, Output];
 
     public void Validate(CommandResult result)
     {
@@ -64,6 +70,11 @@ internal sealed class EnforceOptions
         foreach (var required in new Option[] { Policies, Inventory }.Where(o => !given.Contains(o)))
         {
             result.AddError($"Option '{required.Name}' is required (or --remove).");
+        }
+
+        if (given.Contains(LogDenied) && result.GetValue(Backend) is "ebpf" or "pf")
+        {
+            result.AddError("--log-denied is for the nftables backend (eBPF reports every denial without it).");
         }
     }
 

@@ -131,4 +131,8 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         var state = await _store.ReadAsync(cancellationToken);
         return EbpfStatusReader.Read(location, state);
     }
+
+    /// <summary>Reads the datapath's verdict events from its ring buffer.</summary>
+    public Task<IFlowReader> OpenFlowReaderAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached, CancellationToken cancellationToken) =>
+        Task.FromResult<IFlowReader>(new Events.EbpfFlowReader(location, set, attached));
 }

@@ -13,16 +13,19 @@ namespace Ztap.Enforcement.Nftables;
 /// (<c>inet ztap</c>) whose output hook checks the egress of packets from a local workload and
 /// whose input hook checks the ingress of packets to one, each through a verdict map from the
 /// local address to its identity's chain. The file deletes and recreates the table, so loading it
-/// replaces the whole table in one transaction and no other table is touched.
+/// replaces the whole table in one transaction and no other table is touched. With a
+/// <see cref="DeniedPacketLog"/>, the way to each denial first sends the packet to an NFLOG group
+/// under one shared rate limit; the packets over it are counted in <c>denied_log_suppressed</c>.
 /// </summary>
 internal static class NftRulesetWriter
 {
     public const string Table = "ztap";
+    public const string SuppressedCounter = "denied_log_suppressed";
 
     // Neighbour discovery carries no flow and must pass whatever the policies say, or IPv6 stops working.
     private const string NeighbourDiscovery = "icmpv6 type { nd-router-solicit, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert, nd-redirect } accept";
 
-    public static NftRuleset Write(PolicySet set, IReadOnlyList<HostWorkload> hosts, EnforcementMode mode)
+    public static NftRuleset Write(PolicySet set, IReadOnlyList<HostWorkload> hosts, EnforcementMode mode, DeniedPacketLog? log = null)
     {
         var ruleIndex = set.Rules.Select((rule, index) => KeyValuePair.Create(rule, index)).ToDictionary(ReferenceEqualityComparer.Instance);
         var policyIndex = set.Policies.Select((policy, index) => KeyValuePair.Create(policy, index)).ToDictionary(ReferenceEqualityComparer.Instance);
@@ -63,12 +66,13 @@ internal static class NftRulesetWriter
 
                 var denying = policyIndex[rules.IsolatingPolicies[0]];
                 denials.Add(denying);
-                chains.Append(CultureInfo.InvariantCulture, $"\tchain {chain} {{\n{body}\t\tgoto deny_policy_{denying}\n\t}}\n\n");
+                chains.Append(CultureInfo.InvariantCulture, $"\tchain {chain} {{\n{body}{Denial(set, mode, log, direction, denying)}\t}}\n\n");
             }
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# ztap policy set {set.Version} (nftables, mode {(mode == EnforcementMode.Audit ? "audit" : "enforce")})\n");
+        var logged = log is null ? "" : $", denied packets logged to NFLOG group {log.Group}";
+        text.Append(CultureInfo.InvariantCulture, $"# ztap policy set {set.Version} (nftables, mode {(mode == EnforcementMode.Audit ? "audit" : "enforce")}{logged})\n");
         text.Append(CultureInfo.InvariantCulture, $"# for {string.Join(", ", hosts.Select(h => $"{h.Workload} ({string.Join(" ", h.Addresses)})"))}\n");
         text.Append("# Loaded with nft -f: the next two lines and the table below replace the table in one transaction.\n");
         text.Append(CultureInfo.InvariantCulture, $"table inet {Table}\ndelete table inet {Table}\n\ntable inet {Table} {{\n");
@@ -80,6 +84,12 @@ internal static class NftRulesetWriter
         foreach (var policy in denials)
         {
             text.Append(CultureInfo.InvariantCulture, $"\tcounter denied_by_policy_{policy} {{ comment \"{NftSyntax.Comment(set.Policies[policy].QualifiedName)}\" }}\n");
+        }
+
+        if (log is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\tcounter {SuppressedCounter} {{ comment \"denied packets over the log's rate limit, counted but not logged\" }}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\tlimit denied_log {{ rate {log.RatePerSecond}/second burst {log.Burst} packets }}\n");
         }
 
         text.Append('\n');
@@ -114,6 +124,25 @@ internal static class NftRulesetWriter
         text.Length -= 1;
         text.Append("}\n");
         return new NftRuleset(text.ToString(), [.. maps]);
+    }
+
+    /// <summary>
+    /// The end of an identity's chain: straight to its denying policy, or, when denials are logged,
+    /// through the shared limit to NFLOG first. A packet over the limit fails the <c>limit</c>
+    /// match, so the next rule counts it instead. The prefix names the direction, which the shared
+    /// <c>deny_policy_N</c> chain no longer knows.
+    /// </summary>
+    private static string Denial(PolicySet set, EnforcementMode mode, DeniedPacketLog? log, Direction direction, int policy)
+    {
+        if (log is null)
+        {
+            return $"\t\tgoto deny_policy_{policy}\n";
+        }
+
+        var prefix = NflogPrefix.For(mode, direction, policy, set.Version);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"\t\tlimit name \"denied_log\" log prefix \"{prefix}\" group {log.Group} goto deny_policy_{policy}\n\t\tcounter name \"{SuppressedCounter}\" goto deny_policy_{policy}\n");
     }
 
     private static void WriteHook(StringBuilder text, string hook, Direction direction, Dictionary<(Direction, bool), List<string>> dispatch)

@@ -5,9 +5,10 @@ namespace Ztap.Enforcement.Nftables;
 
 /// <summary>
 /// The table's named counters, read with <c>nft -j list counters table inet ztap</c>: packets and
-/// bytes allowed per rule index and denied per policy index. Null when the table does not exist.
+/// bytes allowed per rule index and denied per policy index, and the denied packets the log's rate
+/// limit kept from the flow log. Null when the table does not exist.
 /// </summary>
-internal sealed record NftablesCounters(Dictionary<int, (ulong Packets, ulong Bytes)> Allowed, Dictionary<int, (ulong Packets, ulong Bytes)> Denied)
+internal sealed record NftablesCounters(Dictionary<int, (ulong Packets, ulong Bytes)> Allowed, Dictionary<int, (ulong Packets, ulong Bytes)> Denied, ulong Suppressed)
 {
     private const string AllowedPrefix = "allowed_by_rule_";
     private const string DeniedPrefix = "denied_by_policy_";
@@ -31,7 +32,9 @@ internal sealed record NftablesCounters(Dictionary<int, (ulong Packets, ulong By
             throw new EnforcementException(EnforcementFailure.KernelError, $"reading the counters of table inet {NftRulesetWriter.Table}: {result.Reason}");
         }
 
-        var counters = new NftablesCounters([], []);
+        Dictionary<int, (ulong Packets, ulong Bytes)> allowed = [];
+        Dictionary<int, (ulong Packets, ulong Bytes)> denied = [];
+        ulong suppressed = 0;
         using var document = JsonDocument.Parse(result.Output);
         foreach (var item in document.RootElement.GetProperty("nftables").EnumerateArray())
         {
@@ -44,14 +47,18 @@ internal sealed record NftablesCounters(Dictionary<int, (ulong Packets, ulong By
             var value = (counter.GetProperty("packets").GetUInt64(), counter.GetProperty("bytes").GetUInt64());
             if (name.StartsWith(AllowedPrefix, StringComparison.Ordinal))
             {
-                counters.Allowed[int.Parse(name.AsSpan(AllowedPrefix.Length), CultureInfo.InvariantCulture)] = value;
+                allowed[int.Parse(name.AsSpan(AllowedPrefix.Length), CultureInfo.InvariantCulture)] = value;
             }
             else if (name.StartsWith(DeniedPrefix, StringComparison.Ordinal))
             {
-                counters.Denied[int.Parse(name.AsSpan(DeniedPrefix.Length), CultureInfo.InvariantCulture)] = value;
+                denied[int.Parse(name.AsSpan(DeniedPrefix.Length), CultureInfo.InvariantCulture)] = value;
+            }
+            else if (name == NftRulesetWriter.SuppressedCounter)
+            {
+                suppressed = value.Item1;
             }
         }
 
-        return counters;
+        return new NftablesCounters(allowed, denied, suppressed);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ztap.Core.Compiler;
+using Ztap.Enforcement.Nftables.Nflog;
 
 namespace Ztap.Enforcement.Nftables;
 
@@ -41,7 +42,8 @@ public sealed class NftablesEnforcer(NftablesLocation location) : IEnforcer
                 [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
                 [.. set.Policies.Select(p => p.QualifiedName)],
                 [.. set.Rules.Select(r => policyIndex[r.Policy])],
-                ruleset.Maps),
+                ruleset.Maps,
+                options.LogDenied),
             cancellationToken);
 
         var now = attached.Select(a => a.Workload).ToHashSet();
@@ -91,15 +93,27 @@ public sealed class NftablesEnforcer(NftablesLocation location) : IEnforcer
             Sum(counters.Allowed.Values, a => a.Packets),
             state.Mode == EnforcementMode.Enforce ? deniedTotal : 0,
             state.Mode == EnforcementMode.Audit ? deniedTotal : 0,
-            0);
+            counters.Suppressed);
         return new EnforcementStatus(Backend, true, state.PolicyVersion, state.Generation, state.AppliedAt, state.Mode, state.Attached, state.Identities, state.Maps, policies, totals);
+    }
+
+    /// <summary>Reads the denied packets the table logs; only a table applied with <see cref="EnforcementOptions.LogDenied"/> logs any.</summary>
+    public async Task<IFlowReader> OpenFlowReaderAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached, CancellationToken cancellationToken)
+    {
+        var state = await _store.ReadAsync(cancellationToken);
+        if (state?.LogDenied is not { } log)
+        {
+            throw new EnforcementException(EnforcementFailure.InvalidInput, "the nftables table in force logs no denied packets: enforce with --log-denied to feed the flow log");
+        }
+
+        return new NflogFlowReader(location, set, log);
     }
 
     private async Task<(ImmutableArray<HostWorkload> Hosts, NftRuleset Ruleset)> GenerateAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken)
     {
         var addresses = options.Workloads.IsEmpty ? await InterfaceAddresses.ReadAsync(_host, cancellationToken) : [];
         var hosts = HostWorkloads.Resolve(set, addresses, options.Workloads);
-        return (hosts, NftRulesetWriter.Write(set, hosts, options.Mode));
+        return (hosts, NftRulesetWriter.Write(set, hosts, options.Mode, options.LogDenied));
     }
 
     private static ulong Sum<T>(IEnumerable<T> values, Func<T, ulong> select) => values.Aggregate(0UL, (sum, v) => sum + select(v));

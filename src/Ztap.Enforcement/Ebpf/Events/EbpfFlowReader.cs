@@ -14,7 +14,7 @@ namespace Ztap.Enforcement.Ebpf.Events;
 /// dedicated thread polls the ring and copies each event out inside libbpf's callback; a bounded
 /// queue drops the oldest events rather than grow, and the kernel's counters stay exact anyway.
 /// </summary>
-public sealed unsafe class EbpfFlowReader : IDisposable
+public sealed unsafe class EbpfFlowReader : IFlowReader
 {
     private const int QueueCapacity = 65536;
     private const int PollTimeoutMs = 100;
