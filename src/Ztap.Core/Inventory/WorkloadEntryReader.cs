@@ -13,7 +13,8 @@ internal static class WorkloadEntryReader
     private const string DefaultNamespace = "default";
     private static readonly string[] Fields = ["name", "namespace", "ips", "labels", "ports", "cgroup"];
 
-    public static WorkloadEntry? Read(YamlMapping mapping, FieldPath path, YamlReadContext context)
+    /// <summary>The entry, its labels and ports shared through <paramref name="values"/> with equal ones read before.</summary>
+    public static WorkloadEntry? Read(YamlMapping mapping, FieldPath path, YamlReadContext context, WorkloadValueCache values)
     {
         var errors = context.ErrorCount;
         string? name = null;
@@ -68,7 +69,10 @@ internal static class WorkloadEntryReader
             return null;
         }
 
-        var workload = new Workload(name, @namespace, labels, addresses, ports, mapping.Location(context.File)) { Cgroup = cgroup };
+        var workload = new Workload(name, @namespace, values.Share(labels), addresses, values.Share(ports), mapping.Location(context.File))
+        {
+            Cgroup = cgroup,
+        };
         return new WorkloadEntry(workload, mapping.Find("name")!, addressNodes, path);
     }
 
