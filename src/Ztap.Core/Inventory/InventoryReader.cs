@@ -73,9 +73,10 @@ internal sealed class InventoryReader
 
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            if (_context.Mapping(sequence.Items[i], path.Index(i)) is { } mapping)
+            var itemPath = path.Index(i);
+            if (_context.Mapping(sequence.Items[i], itemPath) is { } mapping)
             {
-                read(mapping, path.Index(i));
+                read(mapping, itemPath);
             }
         }
     }

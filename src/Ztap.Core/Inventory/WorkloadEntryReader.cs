@@ -20,7 +20,6 @@ internal static class WorkloadEntryReader
         string? name = null;
         var @namespace = DefaultNamespace;
         var addresses = ImmutableArray<IPAddress>.Empty;
-        var addressNodes = new List<YamlNode>();
         var labels = LabelSet.Empty;
         var ports = ImmutableArray<NamedPort>.Empty;
         string? cgroup = null;
@@ -36,7 +35,7 @@ internal static class WorkloadEntryReader
                     @namespace = ReadNamespace(entry.Value, entryPath, context) ?? @namespace;
                     break;
                 case "ips":
-                    addresses = WorkloadAddressReader.Read(entry.Value, entryPath, addressNodes, context);
+                    addresses = WorkloadAddressReader.Read(entry.Value, entryPath, context);
                     break;
                 case "labels":
                     if (context.OptionalMapping(entry.Value, entryPath) is { } labelMap)
@@ -73,6 +72,8 @@ internal static class WorkloadEntryReader
         {
             Cgroup = cgroup,
         };
+        // Without errors ips is a list and each of its items gave the address at the same position.
+        var addressNodes = ((YamlSequence)mapping.Find("ips")!).Items;
         return new WorkloadEntry(workload, mapping.Find("name")!, addressNodes, path);
     }
 

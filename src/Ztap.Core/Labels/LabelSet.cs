@@ -34,7 +34,16 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
     public static LabelSet From(IEnumerable<KeyValuePair<string, string>> labels)
     {
         var pairs = labels.ToArray();
-        if (pairs.Length == 0)
+        return FromOwned(pairs, pairs.Length);
+    }
+
+    /// <summary>
+    /// Builds a set from the first <paramref name="length"/> pairs of an array the caller gives up,
+    /// which is reordered in place rather than copied.
+    /// </summary>
+    internal static LabelSet FromOwned(KeyValuePair<string, string>[] pairs, int length)
+    {
+        if (length == 0)
         {
             return Empty;
         }
@@ -42,13 +51,13 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
         // Sorted by key, then by position, so the last of equal keys is the one kept. Label maps
         // are small, so a stable insertion sort does it without a comparer or an index array; a
         // large one is sorted with its positions.
-        if (pairs.Length <= InsertionSortLimit)
+        if (length <= InsertionSortLimit)
         {
-            InsertionSort(pairs);
+            InsertionSort(pairs.AsSpan(0, length));
         }
         else
         {
-            var positions = new int[pairs.Length];
+            var positions = new int[length];
             for (var i = 0; i < positions.Length; i++)
             {
                 positions[i] = i;
@@ -63,7 +72,7 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
         }
 
         var count = 0;
-        for (var i = 0; i < pairs.Length; i++)
+        for (var i = 0; i < length; i++)
         {
             if (count > 0 && pairs[count - 1].Key == pairs[i].Key)
             {
@@ -85,7 +94,7 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
         return new LabelSet(keys, values);
     }
 
-    private static void InsertionSort(KeyValuePair<string, string>[] pairs)
+    private static void InsertionSort(Span<KeyValuePair<string, string>> pairs)
     {
         for (var i = 1; i < pairs.Length; i++)
         {
