@@ -18,7 +18,8 @@ internal sealed class InventoryReader
     private readonly List<WorkloadNamespace> _namespaces = [];
     private readonly Dictionary<string, SourceLocation> _namespaceOrigins = new(StringComparer.Ordinal);
     private readonly List<Workload> _workloads = [];
-    private readonly Dictionary<string, SourceLocation> _workloadOrigins = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, string Name), SourceLocation> _workloadOrigins = [];
+    private readonly WorkloadValueCache _values = new();
     private readonly Dictionary<IPAddress, Workload> _addressOwners = [];
 
     private InventoryReader(YamlReadContext context)
@@ -72,9 +73,10 @@ internal sealed class InventoryReader
 
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            if (_context.Mapping(sequence.Items[i], path.Index(i)) is { } mapping)
+            var itemPath = path.Index(i);
+            if (_context.Mapping(sequence.Items[i], itemPath) is { } mapping)
             {
-                read(mapping, path.Index(i));
+                read(mapping, itemPath);
             }
         }
     }
@@ -101,13 +103,13 @@ internal sealed class InventoryReader
     private void ReadWorkload(YamlMapping mapping, FieldPath path)
     {
         _context.Subject = PeekQualifiedName(mapping);
-        if (WorkloadEntryReader.Read(mapping, path, _context) is not { } entry)
+        if (WorkloadEntryReader.Read(mapping, path, _context, _values) is not { } entry)
         {
             return;
         }
 
         var workload = entry.Workload;
-        if (_workloadOrigins.TryGetValue(workload.QualifiedName, out var first))
+        if (_workloadOrigins.TryGetValue((workload.Namespace, workload.Name), out var first))
         {
             _context.Error(entry.NameNode, path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first}");
             return;
@@ -129,7 +131,7 @@ internal sealed class InventoryReader
             return;
         }
 
-        _workloadOrigins.Add(workload.QualifiedName, entry.NameNode.Location(_context.File));
+        _workloadOrigins.Add((workload.Namespace, workload.Name), entry.NameNode.Location(_context.File));
         _workloads.Add(workload);
         foreach (var address in workload.Addresses)
         {

@@ -26,7 +26,7 @@ internal static class NamedPortReader
                 continue;
             }
 
-            if (ports.Any(p => p.Name == port.Name))
+            if (IsNameTaken(ports, port.Name))
             {
                 var nameNode = ((YamlMapping)sequence.Items[i]).Find("name")!;
                 context.Error(nameNode, itemPath.Field("name"), $"the port name '{port.Name}' is used twice in this workload");
@@ -37,6 +37,19 @@ internal static class NamedPortReader
         }
 
         return ports.DrainToImmutable();
+    }
+
+    private static bool IsNameTaken(ImmutableArray<NamedPort>.Builder ports, string name)
+    {
+        foreach (var port in ports)
+        {
+            if (port.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static NamedPort? Read(YamlNode node, FieldPath path, YamlReadContext context)

@@ -8,8 +8,8 @@ namespace Ztap.Core.Inventory;
 /// <summary>Reads a workload's <c>ips</c>: IPv4 and IPv6 addresses, each written once.</summary>
 internal static class WorkloadAddressReader
 {
-    /// <summary>The addresses, with the node of each added to <paramref name="nodes"/> in the same order.</summary>
-    public static ImmutableArray<IPAddress> Read(YamlNode node, FieldPath path, List<YamlNode> nodes, YamlReadContext context)
+    /// <summary>The valid addresses, in order: when nothing is reported, one for each item of the list.</summary>
+    public static ImmutableArray<IPAddress> Read(YamlNode node, FieldPath path, YamlReadContext context)
     {
         if (context.OptionalSequence(node, path) is not { } sequence)
         {
@@ -38,7 +38,6 @@ internal static class WorkloadAddressReader
                 else
                 {
                     addresses.Add(address);
-                    nodes.Add(item);
                 }
             }
         }

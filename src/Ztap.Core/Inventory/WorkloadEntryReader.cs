@@ -13,13 +13,13 @@ internal static class WorkloadEntryReader
     private const string DefaultNamespace = "default";
     private static readonly string[] Fields = ["name", "namespace", "ips", "labels", "ports", "cgroup"];
 
-    public static WorkloadEntry? Read(YamlMapping mapping, FieldPath path, YamlReadContext context)
+    /// <summary>The entry, its labels and ports shared through <paramref name="values"/> with equal ones read before.</summary>
+    public static WorkloadEntry? Read(YamlMapping mapping, FieldPath path, YamlReadContext context, WorkloadValueCache values)
     {
         var errors = context.ErrorCount;
         string? name = null;
         var @namespace = DefaultNamespace;
         var addresses = ImmutableArray<IPAddress>.Empty;
-        var addressNodes = new List<YamlNode>();
         var labels = LabelSet.Empty;
         var ports = ImmutableArray<NamedPort>.Empty;
         string? cgroup = null;
@@ -35,7 +35,7 @@ internal static class WorkloadEntryReader
                     @namespace = ReadNamespace(entry.Value, entryPath, context) ?? @namespace;
                     break;
                 case "ips":
-                    addresses = WorkloadAddressReader.Read(entry.Value, entryPath, addressNodes, context);
+                    addresses = WorkloadAddressReader.Read(entry.Value, entryPath, context);
                     break;
                 case "labels":
                     if (context.OptionalMapping(entry.Value, entryPath) is { } labelMap)
@@ -68,7 +68,12 @@ internal static class WorkloadEntryReader
             return null;
         }
 
-        var workload = new Workload(name, @namespace, labels, addresses, ports, mapping.Location(context.File)) { Cgroup = cgroup };
+        var workload = new Workload(name, @namespace, values.Share(labels), addresses, values.Share(ports), mapping.Location(context.File))
+        {
+            Cgroup = cgroup,
+        };
+        // Without errors ips is a list and each of its items gave the address at the same position.
+        var addressNodes = ((YamlSequence)mapping.Find("ips")!).Items;
         return new WorkloadEntry(workload, mapping.Find("name")!, addressNodes, path);
     }
 

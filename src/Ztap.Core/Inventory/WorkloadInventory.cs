@@ -16,7 +16,7 @@ public sealed class WorkloadInventory
     public static WorkloadInventory Empty { get; } = new([], []);
 
     private readonly FrozenDictionary<string, WorkloadNamespace> _namespaces;
-    private readonly Dictionary<string, Workload> _byName;
+    private readonly Dictionary<(string Namespace, string Name), Workload> _byName;
     private readonly Dictionary<IPAddress, Workload> _byAddress;
 
     public WorkloadInventory(IEnumerable<WorkloadNamespace> namespaces, IEnumerable<Workload> workloads)
@@ -33,11 +33,11 @@ public sealed class WorkloadInventory
 
         _namespaces = declared.ToFrozenDictionary(StringComparer.Ordinal);
         Namespaces = [.. declared.Values.OrderBy(n => n.Name, StringComparer.Ordinal)];
-        _byName = new Dictionary<string, Workload>(Workloads.Length, StringComparer.Ordinal);
+        _byName = new Dictionary<(string Namespace, string Name), Workload>(Workloads.Length);
         _byAddress = new Dictionary<IPAddress, Workload>(Workloads.Length);
         foreach (var workload in Workloads)
         {
-            _byName.Add(workload.QualifiedName, workload);
+            _byName.Add((workload.Namespace, workload.Name), workload);
             foreach (var address in workload.Addresses)
             {
                 // A later workload claiming an address wins; readers refuse such an inventory anyway.
@@ -55,8 +55,13 @@ public sealed class WorkloadInventory
         _namespaces.TryGetValue(name, out var ns) ? ns.Labels : WorkloadNamespace.Create(name, LabelSet.Empty).Labels;
 
     /// <summary>Finds a workload by <c>namespace/name</c>, or by <c>name</c> in namespace <c>default</c>.</summary>
-    public Workload? FindByName(string reference) =>
-        _byName.GetValueOrDefault(reference.Contains('/', StringComparison.Ordinal) ? reference : $"default/{reference}");
+    public Workload? FindByName(string reference)
+    {
+        // Keyed by the two parts rather than the joined text, which would cost a string per workload.
+        var slash = reference.IndexOf('/', StringComparison.Ordinal);
+        var key = slash < 0 ? ("default", reference) : (reference[..slash], reference[(slash + 1)..]);
+        return _byName.GetValueOrDefault(key);
+    }
 
     public Workload? FindByAddress(IPAddress address) => _byAddress.GetValueOrDefault(address);
 
@@ -64,8 +69,17 @@ public sealed class WorkloadInventory
     /// The addresses of the workloads a selector picks: in <paramref name="namespace"/> when given,
     /// in every namespace otherwise.
     /// </summary>
-    public ImmutableArray<IPAddress> ResolveLabels(LabelSelector selector, string? @namespace = null) =>
-        [.. Workloads
-            .Where(w => (@namespace is null || w.Namespace == @namespace) && selector.Matches(w.Labels))
-            .SelectMany(w => w.Addresses)];
+    public ImmutableArray<IPAddress> ResolveLabels(LabelSelector selector, string? @namespace = null)
+    {
+        var addresses = ImmutableArray.CreateBuilder<IPAddress>();
+        foreach (var workload in Workloads)
+        {
+            if ((@namespace is null || workload.Namespace == @namespace) && selector.Matches(workload.Labels))
+            {
+                addresses.AddRange(workload.Addresses);
+            }
+        }
+
+        return addresses.DrainToImmutable();
+    }
 }

@@ -8,6 +8,8 @@ namespace Ztap.Core.Labels;
 /// </summary>
 public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValuePair<string, string>>
 {
+    private const int InsertionSortLimit = 16;
+
     private readonly string[] _keys;
     private readonly string[] _values;
     private readonly int _hash;
@@ -32,40 +34,80 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
     public static LabelSet From(IEnumerable<KeyValuePair<string, string>> labels)
     {
         var pairs = labels.ToArray();
-        if (pairs.Length == 0)
+        return FromOwned(pairs, pairs.Length);
+    }
+
+    /// <summary>
+    /// Builds a set from the first <paramref name="length"/> pairs of an array the caller gives up,
+    /// which is reordered in place rather than copied.
+    /// </summary>
+    internal static LabelSet FromOwned(KeyValuePair<string, string>[] pairs, int length)
+    {
+        if (length == 0)
         {
             return Empty;
         }
 
-        // Sorted by key, then by position, so the last of equal keys is the one kept.
-        var order = new int[pairs.Length];
-        for (var i = 0; i < order.Length; i++)
+        // Sorted by key, then by position, so the last of equal keys is the one kept. Label maps
+        // are small, so a stable insertion sort does it without a comparer or an index array; a
+        // large one is sorted with its positions.
+        if (length <= InsertionSortLimit)
         {
-            order[i] = i;
+            InsertionSort(pairs.AsSpan(0, length));
         }
-
-        Array.Sort(order, (a, b) =>
+        else
         {
-            var byKey = string.CompareOrdinal(pairs[a].Key, pairs[b].Key);
-            return byKey != 0 ? byKey : a.CompareTo(b);
-        });
-
-        var keys = new List<string>(pairs.Length);
-        var values = new List<string>(pairs.Length);
-        foreach (var index in order)
-        {
-            var (key, value) = pairs[index];
-            if (keys.Count > 0 && keys[^1] == key)
+            var positions = new int[length];
+            for (var i = 0; i < positions.Length; i++)
             {
-                values[^1] = value;
-                continue;
+                positions[i] = i;
             }
 
-            keys.Add(key);
-            values.Add(value);
+            Array.Sort(positions, (a, b) =>
+            {
+                var byKey = string.CompareOrdinal(pairs[a].Key, pairs[b].Key);
+                return byKey != 0 ? byKey : a.CompareTo(b);
+            });
+            pairs = Array.ConvertAll(positions, i => pairs[i]);
         }
 
-        return new LabelSet([.. keys], [.. values]);
+        var count = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (count > 0 && pairs[count - 1].Key == pairs[i].Key)
+            {
+                pairs[count - 1] = pairs[i];
+            }
+            else
+            {
+                pairs[count++] = pairs[i];
+            }
+        }
+
+        var keys = new string[count];
+        var values = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            (keys[i], values[i]) = pairs[i];
+        }
+
+        return new LabelSet(keys, values);
+    }
+
+    private static void InsertionSort(Span<KeyValuePair<string, string>> pairs)
+    {
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            var pair = pairs[i];
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(pairs[j].Key, pair.Key) > 0)
+            {
+                pairs[j + 1] = pairs[j];
+                j--;
+            }
+
+            pairs[j + 1] = pair;
+        }
     }
 
     public int Count => _keys.Length;

@@ -12,7 +12,8 @@ internal static class LabelMapReader
 {
     public static LabelSet ReadLabels(YamlMapping mapping, FieldPath path, YamlReadContext context)
     {
-        var labels = new List<KeyValuePair<string, string>>(mapping.Entries.Count);
+        var labels = new KeyValuePair<string, string>[mapping.Entries.Count];
+        var count = 0;
         foreach (var entry in mapping.Entries)
         {
             var entryPath = path.Field(entry.Key);
@@ -30,10 +31,10 @@ internal static class LabelMapReader
                 continue;
             }
 
-            labels.Add(new(entry.Key, value));
+            labels[count++] = new(entry.Key, value);
         }
 
-        return LabelSet.From(labels);
+        return LabelSet.FromOwned(labels, count);
     }
 
     /// <summary>Checks annotations, whose keys follow the label key rule and whose values are any text.</summary>

@@ -10,8 +10,9 @@ internal sealed class YamlScalar(int line, int column, string value, bool isPlai
 {
     private const int MaxQuotedLength = 40;
 
-    // Resolved on first use and kept: readers ask several times, and most scalars are never asked.
-    private YamlScalarType? _type;
+    // Resolved on first use and kept, plus one so that 0 means not yet: readers ask several times,
+    // and most scalars are never asked. A byte keeps each of a large file's many scalars smaller.
+    private byte _typePlusOne;
 
     public string Value { get; } = value;
 
@@ -22,7 +23,18 @@ internal sealed class YamlScalar(int line, int column, string value, bool isPlai
     /// The scalar's type as Kubernetes' YAML reader (YAML 1.1) resolves it, so that <c>yes</c> and
     /// <c>on</c> are booleans here too and a policy means the same in ztap and in a cluster.
     /// </summary>
-    public YamlScalarType Type => _type ??= IsPlain ? Resolve(Value) : YamlScalarType.String;
+    public YamlScalarType Type
+    {
+        get
+        {
+            if (_typePlusOne == 0)
+            {
+                _typePlusOne = (byte)((int)(IsPlain ? Resolve(Value) : YamlScalarType.String) + 1);
+            }
+
+            return (YamlScalarType)(_typePlusOne - 1);
+        }
+    }
 
     public bool IsNull => Type == YamlScalarType.Null;
 

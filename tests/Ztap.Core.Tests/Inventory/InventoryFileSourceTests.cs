@@ -227,4 +227,37 @@ public sealed class InventoryFileSourceTests
             System.IO.File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Replicas_share_their_labels_and_ports()
+    {
+        var inventory = Parse("""
+            workloads:
+              - {name: web-1, ips: [10.0.1.1], labels: {app: web, tier: frontend}, ports: [{name: http, port: 8080}]}
+              - {name: web-2, ips: [10.0.1.2], labels: {tier: frontend, app: web}, ports: [{name: http, port: 8080}]}
+              - {name: db-1, ips: [10.0.2.1], labels: {app: db}, ports: [{name: http, port: 8081}]}
+            """).Inventory;
+
+        var (web1, web2, db) = (inventory.FindByName("web-1")!, inventory.FindByName("default/web-2")!, inventory.FindByName("db-1")!);
+        Assert.Same(web1.Labels, web2.Labels);
+        Assert.True(web1.NamedPorts == web2.NamedPorts, "the same port list");
+        Assert.Equal("app=db", db.Labels.ToString());
+        Assert.Equal(8081, Assert.Single(db.NamedPorts).Port);
+        Assert.Null(inventory.FindByName("other/web-1"));
+    }
+
+    [Fact]
+    public void A_label_set_of_many_keys_is_sorted_and_keeps_the_last_of_a_repeated_key()
+    {
+        var pairs = Enumerable.Range(0, 20).Select(i => KeyValuePair.Create($"k{19 - i:D2}", $"v{i}")).ToList();
+        pairs.Add(KeyValuePair.Create("k05", "last"));
+
+        var labels = LabelSet.From(pairs);
+
+        Assert.Equal(20, labels.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"k{i:D2}"), labels.Select(pair => pair.Key));
+        Assert.True(labels.TryGetValue("k05", out var value));
+        Assert.Equal("last", value);
+        Assert.Equal(labels, LabelSet.From(labels));
+    }
 }

@@ -17,7 +17,7 @@ internal static class LabelSyntax
     public static string? KeyError(string key)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        var name = slash < 0 ? key : key[(slash + 1)..];
+        var name = slash < 0 ? key.AsSpan() : key.AsSpan(slash + 1);
         if (slash >= 0)
         {
             var prefix = key.AsSpan(0, slash);
@@ -26,7 +26,7 @@ internal static class LabelSyntax
                 return $"the prefix before '/' must be a DNS subdomain: {Dns1123.SubdomainRule}";
             }
 
-            if (name.Contains('/', StringComparison.Ordinal))
+            if (name.Contains('/'))
             {
                 return "a label key has at most one '/'";
             }
@@ -38,7 +38,7 @@ internal static class LabelSyntax
     /// <summary>Why <paramref name="value"/> is not a valid label value, or null when it is; empty is valid.</summary>
     public static string? ValueError(string value) => value.Length == 0 ? null : NameError(value);
 
-    private static string? NameError(string name)
+    private static string? NameError(ReadOnlySpan<char> name)
     {
         if (name.Length > MaxNameLength)
         {
@@ -47,7 +47,7 @@ internal static class LabelSyntax
 
         var valid = char.IsAsciiLetterOrDigit(name[0])
             && char.IsAsciiLetterOrDigit(name[^1])
-            && !name.AsSpan().ContainsAnyExcept(NameCharacters);
+            && !name.ContainsAnyExcept(NameCharacters);
         return valid ? null : "use letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
     }
 }
