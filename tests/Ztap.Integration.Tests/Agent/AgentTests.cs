@@ -31,6 +31,12 @@ public sealed class AgentTests(ProbeBinary probe)
         var allowed = await agent.WaitForRecordAsync(r => r.Verdict == Verdict.Allow && r.DestinationPort == 8002 && r.Direction == Direction.Egress);
         Assert.Equal((Web.V4, Api.V4, Protocol.Tcp, "prod/web"), (allowed.Source, allowed.Destination, allowed.Protocol, allowed.SourceWorkload));
 
+        // The kernel's counters, read at the scrape, and the first apply's duration.
+        var metrics = await agent.ScrapeAsync();
+        Assert.Matches("""(?m)^ztap_flows_blocked_total\{backend="ebpf",policy="prod/db-ingress"\} [1-9]""", metrics);
+        Assert.Matches("""(?m)^ztap_flows_allowed_total\{backend="ebpf",policy="prod/web-egress"\} [1-9]""", metrics);
+        Assert.Matches("""(?m)^ztap_policy_load_duration_seconds_count\{backend="ebpf",result="success"\} 1$""", metrics);
+
         Assert.Equal(0, await agent.TerminateAsync());
         Assert.Contains("stays enforced", agent.Output, StringComparison.Ordinal);
         Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));
