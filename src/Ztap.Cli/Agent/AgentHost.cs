@@ -16,13 +16,14 @@ namespace Ztap.Cli.Agent;
 /// <summary>
 /// Builds and runs the agent as a .NET generic host: systemd-aware (READY and STOPPING are
 /// notified, logs carry journald priorities), stopped by SIGTERM or Ctrl-C. The stages the flow
-/// records and apply results are fanned out to are assembled here: the flow log, and the metrics
-/// endpoint unless it is turned off.
+/// records and apply results are fanned out to are assembled here: the flow log, the metrics
+/// endpoint unless it is turned off, and anomaly detection when a model is given.
 /// </summary>
 internal static class AgentHost
 {
     /// <param name="watcher">Created before the initial set was read, so no edit since then goes unnoticed.</param>
-    public static async Task RunAsync(AgentSettings settings, PolicySet initial, PolicyWatcher watcher, CancellationToken cancellationToken)
+    /// <param name="detector">Scores every flow record; null when no model was given.</param>
+    public static async Task RunAsync(AgentSettings settings, PolicySet initial, PolicyWatcher watcher, AgentDetector? detector, CancellationToken cancellationToken)
     {
         // The flow log and the metrics address open before the first apply: a log folder ztap may
         // not write or an address taken stops the agent before anything changes.
@@ -32,9 +33,7 @@ internal static class AgentHost
         using var endpoint = metrics is null ? null : new MetricsEndpoint(metrics);
         var serving = settings.MetricsListen is { } listen ? endpoint!.Start(listen) : null;
 
-        IReadOnlyList<IFlowSink> sinks = [flowLog];
         IReadOnlyList<IApplyObserver> observers = metrics is null ? [] : [new ApplyMetrics(metrics, enforcer)];
-        var pipeline = new FlowPipeline(sinks, settings.Aggregation);
 
         // The first apply comes before the host starts: a refusal is reported like enforce reports
         // it, and systemd hears READY only once a version is in force.
@@ -60,14 +59,11 @@ internal static class AgentHost
 
         builder.Services.AddSingleton<IHostedService>(services =>
         {
-            var worker = new AgentWorker(
-                settings,
-                enforcer,
-                first,
-                pipeline,
-                observers,
-                watcher,
-                services.GetRequiredService<ILoggerFactory>().CreateLogger("ztap.agent"));
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ztap.agent");
+            IReadOnlyList<IFlowSink> sinks = detector is null ? [flowLog] : [flowLog, new AnomalyStage(detector, metrics, logger)];
+            var pipeline = new FlowPipeline(sinks, settings.Aggregation);
+            var worker = new AgentWorker(settings, enforcer, first, pipeline, observers, watcher, logger);
+            metrics?.CountFlowLogDroppedBeforeEachScrape("queue_full", () => pipeline.Dropped);
             metrics?.CountFlowLogDroppedBeforeEachScrape("reader_queue_full", () => worker.ReaderDropped);
             return worker;
         });
@@ -78,7 +74,6 @@ internal static class AgentHost
         if (metrics is not null)
         {
             metrics.ObserveBeforeEachScrape(enforcer.StatusAsync);
-            metrics.CountFlowLogDroppedBeforeEachScrape("queue_full", () => pipeline.Dropped);
             scrapes = Serve(endpoint!, serving!, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ztap.agent"), stopServing.Token);
         }
 

@@ -31,7 +31,19 @@ internal sealed class AgentOptions
 
     public Option<string> MetricsListen { get; } = MetricsListenOption();
 
-    public IEnumerable<Option> All => [Policies, Inventory, Mode, WholeHost, LogFileSize, LogFiles, AggregateWindow, MetricsListen];
+    public Option<string> AnomalyModel { get; } = new("--anomaly-model")
+    {
+        Description = "Score every flow with this model from 'ztap anomaly train'; anomalies are logged and scores exported.",
+        HelpName = "FILE",
+    };
+
+    public Option<string> AnomalyRules { get; } = new("--anomaly-rules")
+    {
+        Description = "With --anomaly-model, also apply the rule detector configured in this YAML file.",
+        HelpName = "FILE",
+    };
+
+    public IEnumerable<Option> All => [Policies, Inventory, Mode, WholeHost, LogFileSize, LogFiles, AggregateWindow, MetricsListen, AnomalyModel, AnomalyRules];
 
     /// <summary>The address to serve metrics on, or null for <c>off</c>; call only on a value the validator accepted.</summary>
     public static IPEndPoint? ParseMetricsListen(string text) => text == "off" ? null : IPEndPoint.Parse(text);
