@@ -44,6 +44,34 @@ public sealed class AgentTests(ProbeBinary probe)
     }
 
     [RootFact]
+    public async Task With_a_model_every_flow_is_scored_and_the_scores_are_exported()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var files = AgentFiles.Create(scene, estate, MatrixPolicies.Yaml);
+        var folder = Path.GetDirectoryName(files.Inventory)!;
+        var training = Path.Join(folder, "train.csv");
+        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        File.WriteAllLines(training, [
+            "timestamp,source_ip,dest_ip,port,protocol,bytes",
+            .. Enumerable.Range(0, 500).Select(i => FormattableString.Invariant($"{start.AddMinutes(7 * i):O},{Web.V4},{Api.V4},8002,TCP,{1000 + (i % 50)}")),
+        ]);
+        var model = Path.Join(folder, "model.json");
+        var (trained, output) = ZtapProcess.Run(scene.Location, "anomaly", "train", "--flows", training, "--model", model);
+        Assert.True(trained == 0, output);
+
+        await using var agent = AgentProcess.Start(scene, files.Log, [.. files.Arguments, "--anomaly-model", model]);
+        await agent.WaitForAsync("applied policy version");
+        Assert.Equal("allow", estate.Attempt(Web, AllowedByBoth));
+        Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));
+        await agent.WaitForRecordAsync(r => r.Verdict == Verdict.Deny && r.DestinationPort == 6379);
+
+        // The flow log is flushed after every stage saw the records, the detector included.
+        var metrics = await agent.ScrapeAsync();
+        Assert.Matches("""(?m)^ztap_anomaly_scores_count\{detector="forest"\} [1-9]""", metrics);
+    }
+
+    [RootFact]
     public async Task An_edited_policy_is_applied_and_a_broken_edit_is_reported_while_the_last_good_version_stays()
     {
         await using var scene = Scene.Create(probe);
