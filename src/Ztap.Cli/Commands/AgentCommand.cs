@@ -25,8 +25,8 @@ internal static class AgentCommand
         scores it: anomalies are logged with their reason, scores exported. State: ZTAP_STATE_DIR;
         pinned objects: ZTAP_PIN_ROOT. Under systemd it reports READY once the first version is
         applied (deploy/ztap-agent.service). Needs CAP_BPF, CAP_NET_ADMIN, CAP_SYS_ADMIN.
-        Exit codes: 0 stopped, 1 the inputs or model are invalid at start, 2 usage error, 3 a path does not
-        exist or the metrics address cannot be listened on, 6 the host refused.
+        Exit codes: 0 stopped, 1 the inputs or model are invalid at start, 2 usage error, 3 a path
+        does not exist or the metrics address cannot be listened on, 6 the host refused.
 
         Examples:
           ztap agent -f examples/policies -i examples/inventory.yaml

@@ -67,6 +67,10 @@ internal sealed class AgentOptions
         return option;
     }
 
+    /// <summary>An address with a port given: IPEndPoint alone would take "9090" for the address 0.0.35.130.</summary>
+    private static bool IsAddressAndPort(string text) =>
+        IPEndPoint.TryParse(text, out _) && (text.StartsWith('[') ? text.Contains("]:", StringComparison.Ordinal) : text.Count(c => c == ':') == 1);
+
     private static Option<string> MetricsListenOption()
     {
         var option = new Option<string>("--metrics-listen")
@@ -78,7 +82,7 @@ internal sealed class AgentOptions
         option.Validators.Add(result =>
         {
             var text = result.GetValueOrDefault<string>() ?? "";
-            if (text != "off" && !IPEndPoint.TryParse(text, out _))
+            if (text != "off" && !IsAddressAndPort(text))
             {
                 result.AddError($"--metrics-listen: \"{text}\" is not off or an address and port such as 127.0.0.1:9090 or [::1]:9090");
             }
