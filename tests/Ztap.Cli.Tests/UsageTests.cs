@@ -36,6 +36,8 @@ public sealed class UsageTests
     [InlineData("--port: 70000 is not a port number from 1 to 65535", new[] { "check", "-f", "examples", "-i", "examples/inventory.yaml", "--from", "web-1", "--to", "db-1", "--port", "70000" })]
     [InlineData("--protocol: \"GRE\" is not a protocol", new[] { "check", "-f", "examples", "-i", "examples/inventory.yaml", "--from", "web-1", "--to", "db-1", "--protocol", "GRE" })]
     [InlineData("--fail-on-deny applies to --flows", new[] { "check", "-f", "examples", "-i", "examples/inventory.yaml", "--from", "web-1", "--to", "db-1", "--port", "1", "--fail-on-deny" })]
+    [InlineData("--anomaly-rules needs --anomaly-model", new[] { "agent", "-f", "examples", "-i", "examples/inventory.yaml", "--anomaly-rules", "r.yaml" })]
+    [InlineData("--metrics-listen: \"9090\" is not off or an address and port", new[] { "agent", "-f", "examples", "-i", "examples/inventory.yaml", "--metrics-listen", "9090" })]
     [InlineData("Option '--model' is required.", new[] { "anomaly", "train", "--flows", "f.csv" })]
     [InlineData("Argument 'table' not recognized.", new[] { "anomaly", "score", "--model", "m.json", "--flows", "f.csv", "-o", "table" })]
     [InlineData("--listen: \"localhost\" is not an address and port such as 127.0.0.1:5000", new[] { "anomaly", "serve", "--listen", "localhost" })]

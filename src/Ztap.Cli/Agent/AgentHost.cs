@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Ztap.Cli.Commands;
 using Ztap.Core.Compiler;
 using Ztap.Enforcement.Ebpf;
 using Ztap.Observability.FlowLog;
+using Ztap.Observability.Metrics;
 using Ztap.Observability.Pipeline;
 
 namespace Ztap.Cli.Agent;
@@ -13,19 +16,32 @@ namespace Ztap.Cli.Agent;
 /// <summary>
 /// Builds and runs the agent as a .NET generic host: systemd-aware (READY and STOPPING are
 /// notified, logs carry journald priorities), stopped by SIGTERM or Ctrl-C. The stages the flow
-/// records and apply results are fanned out to are assembled here; metrics and anomaly detection
-/// join the flow log in these lists.
+/// records and apply results are fanned out to are assembled here: the flow log, the metrics
+/// endpoint unless it is turned off, and anomaly detection when a model is given.
 /// </summary>
 internal static class AgentHost
 {
     /// <param name="watcher">Created before the initial set was read, so no edit since then goes unnoticed.</param>
-    public static async Task RunAsync(AgentSettings settings, PolicySet initial, PolicyWatcher watcher, CancellationToken cancellationToken)
+    /// <param name="detector">Scores every flow record; null when no model was given.</param>
+    public static async Task RunAsync(AgentSettings settings, PolicySet initial, PolicyWatcher watcher, AgentDetector? detector, CancellationToken cancellationToken)
     {
-        // The first apply comes before the host starts: a refusal is reported like enforce reports
-        // it, and systemd hears READY only once a version is in force.
-        // The flow log opens first too: a log folder ztap may not write stops it before anything changes.
+        // The flow log and the metrics address open before the first apply: a log folder ztap may
+        // not write or an address taken stops the agent before anything changes.
         using var flowLog = new FlowLogWriter(settings.Log, settings.LogLimits);
         var enforcer = new EbpfEnforcer(settings.Location);
+        var metrics = settings.MetricsListen is null ? null : new ZtapMetrics(MetricsCommand.ZtapVersion);
+        using var endpoint = metrics is null ? null : new MetricsEndpoint(metrics);
+        var serving = settings.MetricsListen is { } listen ? endpoint!.Start(listen) : null;
+
+        IReadOnlyList<IApplyObserver> observers = metrics is null ? [] : [new ApplyMetrics(metrics, enforcer)];
+
+        // The first apply comes before the host starts: a refusal is reported like enforce reports
+        // it, and systemd hears READY only once a version is in force.
+        foreach (var observer in observers)
+        {
+            await observer.ApplyingAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var started = Stopwatch.StartNew();
         var applied = await enforcer.ApplyAsync(initial, settings.Enforcement, cancellationToken).ConfigureAwait(false);
         var first = new InitialApply(initial, applied, started.Elapsed);
@@ -41,20 +57,45 @@ internal static class AgentHost
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
 
-        IReadOnlyList<IFlowSink> sinks = [flowLog];
-        IReadOnlyList<IApplyObserver> observers = [];
-        var pipeline = new FlowPipeline(sinks, settings.Aggregation);
-
-        builder.Services.AddSingleton<IHostedService>(services => new AgentWorker(
-            settings,
-            enforcer,
-            first,
-            pipeline,
-            observers,
-            watcher,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("ztap.agent")));
+        builder.Services.AddSingleton<IHostedService>(services =>
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ztap.agent");
+            IReadOnlyList<IFlowSink> sinks = detector is null ? [flowLog] : [flowLog, new AnomalyStage(detector, metrics, logger)];
+            var pipeline = new FlowPipeline(sinks, settings.Aggregation);
+            var worker = new AgentWorker(settings, enforcer, first, pipeline, observers, watcher, logger);
+            metrics?.CountFlowLogDroppedBeforeEachScrape("queue_full", () => pipeline.Dropped);
+            metrics?.CountFlowLogDroppedBeforeEachScrape("reader_queue_full", () => worker.ReaderDropped);
+            return worker;
+        });
 
         using var host = builder.Build();
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        using var stopServing = new CancellationTokenSource();
+        var scrapes = Task.CompletedTask;
+        if (metrics is not null)
+        {
+            metrics.ObserveBeforeEachScrape(enforcer.StatusAsync);
+            scrapes = Serve(endpoint!, serving!, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ztap.agent"), stopServing.Token);
+        }
+
+        try
+        {
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopServing.CancelAsync().ConfigureAwait(false);
+            await scrapes.ConfigureAwait(false);
+        }
+    }
+
+    private static Task Serve(MetricsEndpoint endpoint, IPEndPoint address, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!IPAddress.IsLoopback(address.Address))
+        {
+            AgentLog.MetricsBeyondLoopback(logger, address.ToString());
+        }
+
+        AgentLog.ServingMetrics(logger, address.ToString());
+        return Task.Run(() => endpoint.RunAsync(cancellationToken), CancellationToken.None);
     }
 }

@@ -35,4 +35,13 @@ internal static partial class AgentLog
 
     [LoggerMessage(10, LogLevel.Error, "reading verdict events failed: {Reason}")]
     public static partial void EventsFailed(ILogger logger, string reason);
+
+    [LoggerMessage(11, LogLevel.Information, "serving metrics on http://{Address}/metrics")]
+    public static partial void ServingMetrics(ILogger logger, string address);
+
+    [LoggerMessage(12, LogLevel.Warning, "serving metrics on {Address}, beyond this machine; the endpoint has no authentication")]
+    public static partial void MetricsBeyondLoopback(ILogger logger, string address);
+
+    [LoggerMessage(13, LogLevel.Warning, "anomaly: {Source} -> {Destination} ({Verdict}) scored {Score}: {Reason}")]
+    public static partial void Anomaly(ILogger logger, string source, string destination, string verdict, double score, string reason);
 }

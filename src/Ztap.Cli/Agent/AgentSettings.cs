@@ -1,3 +1,4 @@
+using System.Net;
 using Ztap.Enforcement;
 using Ztap.Enforcement.Ebpf;
 using Ztap.Observability.FlowLog;
@@ -6,6 +7,7 @@ using Ztap.Observability.Pipeline;
 namespace Ztap.Cli.Agent;
 
 /// <summary>Everything <c>ztap agent</c> was told: what to enforce and how, where its state and flow log live, and its budgets.</summary>
+/// <param name="MetricsListen">Where to serve Prometheus metrics; null when turned off.</param>
 internal sealed record AgentSettings(
     IReadOnlyList<string> PolicyPaths,
     string InventoryPath,
@@ -14,4 +16,5 @@ internal sealed record AgentSettings(
     FlowLogLocation Log,
     FlowLogLimits LogLimits,
     AggregationLimits Aggregation,
-    TimeSpan ReportInterval);
+    TimeSpan ReportInterval,
+    IPEndPoint? MetricsListen);

@@ -32,6 +32,9 @@ internal sealed class AgentWorker(
     private long _reportedDropped;
     private long _reportedReceived = -1;
 
+    /// <summary>Events the ring buffer's reader dropped because the pipeline fell behind it.</summary>
+    public long ReaderDropped => _events?.Dropped ?? 0;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _events = new FlowEventSource(settings.Location, pipeline, logger);
@@ -71,6 +74,11 @@ internal sealed class AgentWorker(
 
     private async Task ApplyAsync(PolicySet set, Stopwatch started, CancellationToken cancellationToken)
     {
+        foreach (var observer in observers)
+        {
+            await observer.ApplyingAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var applied = await enforcer.ApplyAsync(set, settings.Enforcement, cancellationToken).ConfigureAwait(false);
         await StartedAsync(set, applied, started.Elapsed).ConfigureAwait(false);
     }
@@ -81,7 +89,7 @@ internal sealed class AgentWorker(
         _current = set;
         await _events!.StartAsync(set, applied.Attached).ConfigureAwait(false);
         AgentLog.Applied(logger, set.Version, set.Policies.Length, applied.Attached.Length, applied.Mode.ToString().ToLowerInvariant(), (long)duration.TotalMilliseconds);
-        Notify(new ApplyOutcome(DateTimeOffset.UtcNow, set.Version, set.Policies.Length, duration, null));
+        Notify(new ApplyOutcome(DateTimeOffset.UtcNow, set.Version, set.Policies.Length, duration, null, applied));
 
         // Reading, compiling and imaging a large estate leaves several times the set's size in
         // garbage (with 10,000 policies, 430 MB resident before this, 210 MB after). Applies are
@@ -115,7 +123,7 @@ internal sealed class AgentWorker(
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Refused(started, exception.Message, () => AgentLog.ApplyFailed(logger, _current.Version, exception.Message));
+            Refused(started, exception.Message, null, () => AgentLog.ApplyFailed(logger, _current.Version, exception.Message));
             return;
         }
 
@@ -126,7 +134,7 @@ internal sealed class AgentWorker(
 
         if (inputs.Set is not { } set)
         {
-            Refused(started, inputs.Count(), () => AgentLog.Invalid(logger, inputs.Count(), _current.Version));
+            Refused(started, inputs.Count(), EnforcementFailure.InvalidInput, () => AgentLog.Invalid(logger, inputs.Count(), _current.Version));
             return;
         }
 
@@ -142,14 +150,14 @@ internal sealed class AgentWorker(
         }
         catch (Exception exception) when (exception is EnforcementException or IOException or UnauthorizedAccessException)
         {
-            Refused(started, exception.Message, () => AgentLog.ApplyFailed(logger, _current.Version, exception.Message));
+            Refused(started, exception.Message, (exception as EnforcementException)?.Failure, () => AgentLog.ApplyFailed(logger, _current.Version, exception.Message));
         }
     }
 
-    private void Refused(Stopwatch started, string reason, Action log)
+    private void Refused(Stopwatch started, string reason, EnforcementFailure? failure, Action log)
     {
         log();
-        Notify(new ApplyOutcome(DateTimeOffset.UtcNow, null, 0, started.Elapsed, reason));
+        Notify(new ApplyOutcome(DateTimeOffset.UtcNow, null, 0, started.Elapsed, reason, Failure: failure));
     }
 
     private void Notify(ApplyOutcome outcome)

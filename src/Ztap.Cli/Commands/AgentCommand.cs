@@ -19,15 +19,20 @@ internal static class AgentCommand
         Runs until stopped (SIGTERM, Ctrl-C); enforcement stays in place afterwards. Edits to the
         policy and inventory paths are applied after half a second of quiet; an invalid edit is
         logged with its diagnostics and the version in force stays. Verdict events go to the flow
-        log, ZTAP_LOG_DIR (default /var/log/ztap), read it with ztap logs. State: ZTAP_STATE_DIR;
+        log, ZTAP_LOG_DIR (default /var/log/ztap), read it with ztap logs. Prometheus metrics are
+        served at http://127.0.0.1:9090/metrics unless --metrics-listen says otherwise (off: not
+        served; docs/metrics.md). With --anomaly-model every flow is scored as ztap anomaly score
+        scores it: anomalies are logged with their reason, scores exported. State: ZTAP_STATE_DIR;
         pinned objects: ZTAP_PIN_ROOT. Under systemd it reports READY once the first version is
         applied (deploy/ztap-agent.service). Needs CAP_BPF, CAP_NET_ADMIN, CAP_SYS_ADMIN.
-        Exit codes: 0 stopped, 1 the inputs are invalid at start, 2 usage error, 3 a path does not
-        exist, 6 the host refused.
+        Exit codes: 0 stopped, 1 the inputs or model are invalid at start, 2 usage error, 3 a path
+        does not exist or the metrics address cannot be listened on, 6 the host refused.
 
         Examples:
           ztap agent -f examples/policies -i examples/inventory.yaml
           ztap agent -f /etc/ztap/policies -i /etc/ztap/inventory.yaml --mode audit
+          ztap agent -f policies -i inventory.yaml --metrics-listen off
+          ztap agent -f policies -i inventory.yaml --anomaly-model model.json --anomaly-rules rules.yaml
           ZTAP_LOG_DIR=/tmp/flows ztap agent -f policies -i inventory.yaml --log-file-size 16 --log-files 2
         """;
 
@@ -39,6 +44,14 @@ internal static class AgentCommand
         {
             command.Add(option);
         }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(options.AnomalyRules) is not null && result.GetResult(options.AnomalyModel) is null)
+            {
+                result.AddError("--anomaly-rules needs --anomaly-model: the rules join the model's detector.");
+            }
+        });
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -59,6 +72,14 @@ internal static class AgentCommand
                 return ExitCodes.InvalidOrDenied;
             }
 
+            var (detector, countries, detectorExitCode) = await AgentDetectorInput.LoadAsync(
+                parseResult.GetValue(options.AnomalyModel), parseResult.GetValue(options.AnomalyRules), console, cancellationToken).ConfigureAwait(false);
+            using var database = countries;
+            if (detectorExitCode != ExitCodes.Success)
+            {
+                return detectorExitCode;
+            }
+
             DurationText.TryParse(parseResult.GetRequiredValue(options.AggregateWindow), out var window);
             var settings = new AgentSettings(
                 [.. policies.Select(Path.GetFullPath)],
@@ -70,10 +91,11 @@ internal static class AgentCommand
                 FlowLogLocation.FromEnvironment(),
                 new FlowLogLimits((long)parseResult.GetValue(options.LogFileSize) << 20, parseResult.GetValue(options.LogFiles)),
                 AggregationLimits.Default with { Window = window },
-                ReportInterval: TimeSpan.FromMinutes(1));
+                ReportInterval: TimeSpan.FromMinutes(1),
+                AgentOptions.ParseMetricsListen(parseResult.GetRequiredValue(options.MetricsListen)));
             return await EnforcementRun.ReportingFailuresAsync(
                 console,
-                () => AgentHost.RunAsync(settings, set, watcher, cancellationToken)).ConfigureAwait(false);
+                () => AgentHost.RunAsync(settings, set, watcher, detector, cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using Ztap.Observability.FlowLog;
 
 namespace Ztap.Cli.Commands;
@@ -28,7 +29,24 @@ internal sealed class AgentOptions
 
     public Option<string> AggregateWindow { get; } = DurationOption();
 
-    public IEnumerable<Option> All => [Policies, Inventory, Mode, WholeHost, LogFileSize, LogFiles, AggregateWindow];
+    public Option<string> MetricsListen { get; } = MetricsListenOption();
+
+    public Option<string> AnomalyModel { get; } = new("--anomaly-model")
+    {
+        Description = "Score every flow with this model from 'ztap anomaly train'; anomalies are logged and scores exported.",
+        HelpName = "FILE",
+    };
+
+    public Option<string> AnomalyRules { get; } = new("--anomaly-rules")
+    {
+        Description = "With --anomaly-model, also apply the rule detector configured in this YAML file.",
+        HelpName = "FILE",
+    };
+
+    public IEnumerable<Option> All => [Policies, Inventory, Mode, WholeHost, LogFileSize, LogFiles, AggregateWindow, MetricsListen, AnomalyModel, AnomalyRules];
+
+    /// <summary>The address to serve metrics on, or null for <c>off</c>; call only on a value the validator accepted.</summary>
+    public static IPEndPoint? ParseMetricsListen(string text) => text == "off" ? null : IPEndPoint.Parse(text);
 
     private static Option<int> Positive(string name, string helpName, int defaultValue, string description, bool allowZero = false)
     {
@@ -44,6 +62,29 @@ internal sealed class AgentOptions
             if (value < (allowZero ? 0 : 1))
             {
                 result.AddError($"{name}: {value} is not {(allowZero ? "0 or more" : "1 or more")}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>An address with a port given: IPEndPoint alone would take "9090" for the address 0.0.35.130.</summary>
+    private static bool IsAddressAndPort(string text) =>
+        IPEndPoint.TryParse(text, out _) && (text.StartsWith('[') ? text.Contains("]:", StringComparison.Ordinal) : text.Count(c => c == ':') == 1);
+
+    private static Option<string> MetricsListenOption()
+    {
+        var option = new Option<string>("--metrics-listen")
+        {
+            Description = "Serve Prometheus metrics at /metrics on this address and port (off: do not serve).",
+            HelpName = "HOST:PORT",
+            DefaultValueFactory = _ => "127.0.0.1:9090",
+        };
+        option.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>() ?? "";
+            if (text != "off" && !IsAddressAndPort(text))
+            {
+                result.AddError($"--metrics-listen: \"{text}\" is not off or an address and port such as 127.0.0.1:9090 or [::1]:9090");
             }
         });
         return option;

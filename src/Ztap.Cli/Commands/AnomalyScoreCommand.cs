@@ -15,6 +15,7 @@ internal static class AnomalyScoreCommand
     public const string Footer = """
         Prints the input rows with score (0-100), is_anomaly and reason added; rows are judged in timestamp
         order with the context of earlier rows (port scans, sweeps, beacons), and printed in file order.
+        A flow log (flows.jsonl, or a file starting with {) is printed with the CSV's columns.
         With --rules, the rule detector (suspicious ports, countries, and volume when volume.max_bytes is set;
         see docs/anomaly.md) judges each flow too: the higher score counts, and either can raise an alert.
         Exit codes: 0 scored, 1 flows, model or rules file invalid, 2 usage error, 3 a path does not exist.
@@ -23,12 +24,13 @@ internal static class AnomalyScoreCommand
           ztap anomaly score --model model.json --flows today.csv
           ztap anomaly score --model model.json --flows today.csv -o json --out scored.json
           ztap anomaly score --model model.json --flows today.csv --rules rules.yaml
+          ztap anomaly score --model model.json --flows /var/log/ztap/flows.jsonl
         """;
 
     public static Command Create(CliConsole console)
     {
         var model = new Option<string>("--model") { Description = "The model written by 'ztap anomaly train'.", HelpName = "FILE", Required = true };
-        var flows = new Option<string>("--flows") { Description = "Flows CSV to score.", HelpName = "FILE", Required = true };
+        var flows = new Option<string>("--flows") { Description = "Flows to score: a CSV, or a flow log the agent wrote (JSON lines).", HelpName = "FILE", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Output format.", HelpName = "csv|json", DefaultValueFactory = _ => "csv" };
         output.AcceptOnlyFromAmong("csv", "json");
         var outFile = new Option<string>("--out") { Description = "Write the output to this file instead of standard output.", HelpName = "FILE" };

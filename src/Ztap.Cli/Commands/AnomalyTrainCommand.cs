@@ -12,17 +12,19 @@ internal static class AnomalyTrainCommand
 {
     public const string Footer = """
         The flows should be ordinary traffic covering at least two weeks: weekly jobs (a vulnerability
-        scan, a report run) are then learnt as routine. Rows may come in any order.
+        scan, a report run) are then learnt as routine. Rows may come in any order. A flow log
+        (flows.jsonl, or any file whose first character is {) is read as its flows.
         Exit codes: 0 model written, 1 flows file invalid, 2 usage error, 3 a path does not exist.
 
         Examples:
           ztap anomaly train --flows train.csv --model model.json
           ztap anomaly train --flows train.csv --model model.json --seed 7
+          ztap anomaly train --flows /var/log/ztap/flows.jsonl --model model.json
         """;
 
     public static Command Create(CliConsole console)
     {
-        var flows = new Option<string>("--flows") { Description = "Flows CSV to learn from.", HelpName = "FILE", Required = true };
+        var flows = new Option<string>("--flows") { Description = "Flows to learn from: a CSV, or a flow log the agent wrote (JSON lines).", HelpName = "FILE", Required = true };
         var model = new Option<string>("--model") { Description = "Where to write the model (JSON).", HelpName = "FILE", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed for the forest's random choices; the same flows and seed give the same model.", HelpName = "N" };
         var command = new Command("train", "Learn normal traffic from a flows CSV and write the model.") { flows, model, seed };

@@ -3,7 +3,7 @@ using Ztap.Cli.Output;
 
 namespace Ztap.Cli.Commands;
 
-/// <summary>Loads the flows CSV of an anomaly verb, printing its problems like a compiler when it has any.</summary>
+/// <summary>Loads the flows of an anomaly verb, a CSV or a flow log, printing its problems like a compiler when it has any.</summary>
 internal static class FlowsInput
 {
     /// <summary>The file's rows, or null with the exit code to return: 3 when it does not exist, 1 when it is invalid.</summary>
@@ -14,7 +14,9 @@ internal static class FlowsInput
             return (null, ExitCodes.IoFailure);
         }
 
-        var result = await FlowCsvReader.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
+        var result = await FlowLogFlows.IsFlowLogAsync(path, cancellationToken).ConfigureAwait(false)
+            ? await FlowLogFlows.ReadFileAsync(path, cancellationToken).ConfigureAwait(false)
+            : await FlowCsvReader.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
         if (result.HasErrors)
         {
             DiagnosticText.WriteAll(result.Diagnostics, console.Error, console.ErrorPalette);

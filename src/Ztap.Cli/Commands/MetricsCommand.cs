@@ -24,6 +24,10 @@ internal static class MetricsCommand
           ztap metrics --listen 127.0.0.1:9100
         """;
 
+    /// <summary>The version <c>ztap_build_info</c> reports.</summary>
+    public static string ZtapVersion =>
+        typeof(MetricsCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     public static Command Create(CliConsole console)
     {
         var listen = new Option<string>("--listen") { Description = "Address and port to listen on.", HelpName = "HOST:PORT", DefaultValueFactory = _ => "127.0.0.1:9090" };
@@ -42,8 +46,7 @@ internal static class MetricsCommand
     private static async Task<int> RunAsync(IPEndPoint listen, CliConsole console, CancellationToken cancellationToken)
     {
         var enforcer = Backends.Installed(null);
-        var version = typeof(MetricsCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        var metrics = new ZtapMetrics(version);
+        var metrics = new ZtapMetrics(ZtapVersion);
 
         // Reading once before listening turns a host that refuses (not root, no BPF) into one clear
         // error and exit code instead of an endpoint that only ever counts errors.

@@ -41,33 +41,51 @@ public sealed class ZtapMetrics
     /// moment. A read the host refuses is counted in <c>ztap_errors_total{operation="status"}</c> and
     /// the scrape shows the last values read.
     /// </summary>
-    public void ObserveBeforeEachScrape(Func<CancellationToken, Task<EnforcementStatus>> readStatus)
+    public void ObserveBeforeEachScrape(Func<CancellationToken, Task<EnforcementStatus>> readStatus) =>
+        _registry.AddBeforeCollectCallback(cancellationToken => ObserveAsync(readStatus, cancellationToken));
+
+    /// <summary>
+    /// Reads the status and takes it in; a read the host refuses is counted in
+    /// <c>ztap_errors_total{operation="status"}</c> and the last values read stay.
+    /// </summary>
+    public async Task ObserveAsync(Func<CancellationToken, Task<EnforcementStatus>> readStatus, CancellationToken cancellationToken)
     {
-        _registry.AddBeforeCollectCallback(async cancellationToken =>
+        try
         {
-            try
-            {
-                Observe(await readStatus(cancellationToken).ConfigureAwait(false));
-            }
-            catch (EnforcementException exception)
-            {
-                RecordError("status", exception.Failure);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                RecordError("status", "io");
-            }
-        });
+            Observe(await readStatus(cancellationToken).ConfigureAwait(false));
+        }
+        catch (EnforcementException exception)
+        {
+            RecordError("status", exception.Failure);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            RecordError("status", "io");
+        }
+    }
+
+    /// <summary>
+    /// Brings <c>ztap_flow_log_records_dropped_total{reason}</c> up to a running total before every
+    /// scrape, for a count kept by its owner (the pipeline's queue, the ring buffer's reader).
+    /// </summary>
+    public void CountFlowLogDroppedBeforeEachScrape(string reason, Func<long> total)
+    {
+        var counter = _families.FlowLogDropped.WithLabels(reason);
+        _registry.AddBeforeCollectCallback(() => counter.IncTo(total()));
     }
 
     /// <summary>Records a successful apply and how long it took.</summary>
     public void RecordApply(ApplyResult result, TimeSpan duration) => RecordApplyOutcome(result.Backend, "success", duration);
 
     /// <summary>Records an apply the backend refused, how long it took to fail, and why.</summary>
-    public void RecordApplyFailure(string backend, EnforcementFailure failure, TimeSpan duration)
+    public void RecordApplyFailure(string backend, EnforcementFailure failure, TimeSpan duration) =>
+        RecordApplyFailure(backend, FailureKind.Of(failure), duration);
+
+    /// <summary>Records a failed apply whose kind is a fixed word (<c>io</c> when the inputs could not be read).</summary>
+    public void RecordApplyFailure(string backend, string kind, TimeSpan duration)
     {
         RecordApplyOutcome(backend, "failure", duration);
-        RecordError("apply", failure);
+        RecordError("apply", kind);
     }
 
     /// <summary>Counts a failure of an operation, with the failure's kind as the label.</summary>

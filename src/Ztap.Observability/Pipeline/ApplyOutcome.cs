@@ -1,3 +1,5 @@
+using Ztap.Enforcement;
+
 namespace Ztap.Observability.Pipeline;
 
 /// <summary>
@@ -6,7 +8,16 @@ namespace Ztap.Observability.Pipeline;
 /// </summary>
 /// <param name="Policies">How many policies the applied set holds; 0 when the attempt failed.</param>
 /// <param name="Error">Null when applied; otherwise what was wrong, as the agent logged it.</param>
-public sealed record ApplyOutcome(DateTimeOffset Time, string? PolicyVersion, int Policies, TimeSpan Duration, string? Error)
+/// <param name="Result">What the backend installed; null when the attempt failed.</param>
+/// <param name="Failure">The kind of refusal when the inputs or the backend refused; null when applied or when reading the inputs failed.</param>
+public sealed record ApplyOutcome(
+    DateTimeOffset Time,
+    string? PolicyVersion,
+    int Policies,
+    TimeSpan Duration,
+    string? Error,
+    ApplyResult? Result = null,
+    EnforcementFailure? Failure = null)
 {
     public bool Succeeded => Error is null;
 }

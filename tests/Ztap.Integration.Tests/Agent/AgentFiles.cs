@@ -19,7 +19,8 @@ internal sealed record AgentFiles(string PolicyFolder, string Inventory, FlowLog
         return files;
     }
 
-    public string[] Arguments => ["-f", PolicyFolder, "-i", Inventory];
+    /// <summary>The agent's arguments; its metrics go to a free loopback port, named in its log.</summary>
+    public string[] Arguments => ["-f", PolicyFolder, "-i", Inventory, "--metrics-listen", "127.0.0.1:0"];
 
     /// <summary>Replaces the policies the way an editor saves: write a new file, then rename it over the old one.</summary>
     public void ReplacePolicies(string policies)

@@ -31,10 +31,44 @@ public sealed class AgentTests(ProbeBinary probe)
         var allowed = await agent.WaitForRecordAsync(r => r.Verdict == Verdict.Allow && r.DestinationPort == 8002 && r.Direction == Direction.Egress);
         Assert.Equal((Web.V4, Api.V4, Protocol.Tcp, "prod/web"), (allowed.Source, allowed.Destination, allowed.Protocol, allowed.SourceWorkload));
 
+        // The kernel's counters, read at the scrape, and the first apply's duration.
+        var metrics = await agent.ScrapeAsync();
+        Assert.Matches("""(?m)^ztap_flows_blocked_total\{backend="ebpf",policy="prod/db-ingress"\} [1-9]""", metrics);
+        Assert.Matches("""(?m)^ztap_flows_allowed_total\{backend="ebpf",policy="prod/web-egress"\} [1-9]""", metrics);
+        Assert.Matches("""(?m)^ztap_policy_load_duration_seconds_count\{backend="ebpf",result="success"\} 1$""", metrics);
+
         Assert.Equal(0, await agent.TerminateAsync());
         Assert.Contains("stays enforced", agent.Output, StringComparison.Ordinal);
         Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));
         Assert.Equal("allow", estate.Attempt(Web, AllowedByBoth));
+    }
+
+    [RootFact]
+    public async Task With_a_model_every_flow_is_scored_and_the_scores_are_exported()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var files = AgentFiles.Create(scene, estate, MatrixPolicies.Yaml);
+        var folder = Path.GetDirectoryName(files.Inventory)!;
+        var training = Path.Join(folder, "train.csv");
+        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        File.WriteAllLines(training, [
+            "timestamp,source_ip,dest_ip,port,protocol,bytes",
+            .. Enumerable.Range(0, 500).Select(i => FormattableString.Invariant($"{start.AddMinutes(7 * i):O},{Web.V4},{Api.V4},8002,TCP,{1000 + (i % 50)}")),
+        ]);
+        var model = Path.Join(folder, "model.json");
+        var (trained, output) = ZtapProcess.Run(scene.Location, "anomaly", "train", "--flows", training, "--model", model);
+        Assert.True(trained == 0, output);
+
+        await using var agent = AgentProcess.Start(scene, files.Log, [.. files.Arguments, "--anomaly-model", model]);
+        await agent.WaitForAsync("applied policy version");
+        Assert.Equal("allow", estate.Attempt(Web, AllowedByBoth));
+        Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));
+        await agent.WaitForRecordAsync(r => r.Verdict == Verdict.Deny && r.DestinationPort == 6379);
+
+        // The flow log is flushed after every stage saw the records, the detector included.
+        var metrics = await agent.ScrapeAsync();
+        Assert.Matches("""(?m)^ztap_anomaly_scores_count\{detector="forest"\} [1-9]""", metrics);
     }
 
     [RootFact]

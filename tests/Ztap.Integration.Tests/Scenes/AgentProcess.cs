@@ -71,6 +71,16 @@ internal sealed class AgentProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Fetches the agent's <c>/metrics</c> page, at the address its log says it serves on.</summary>
+    public async Task<string> ScrapeAsync()
+    {
+        const string prefix = "serving metrics on ";
+        var line = (await WaitForAsync(prefix))[0];
+        var url = line[(line.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length)..].Trim();
+        using var client = new HttpClient();
+        return await client.GetStringAsync(new Uri(url));
+    }
+
     /// <summary>Waits until the flow log holds a record that matches.</summary>
     public async Task<FlowRecord> WaitForRecordAsync(Func<FlowRecord, bool> match)
     {
