@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Ztap.Cli.Commands;
 using Ztap.Core.Compiler;
-using Ztap.Enforcement.Ebpf;
+using Ztap.Enforcement;
 using Ztap.Observability.FlowLog;
 using Ztap.Observability.Metrics;
 using Ztap.Observability.Pipeline;
@@ -28,7 +28,9 @@ internal static class AgentHost
         // The flow log and the metrics address open before the first apply: a log folder ztap may
         // not write or an address taken stops the agent before anything changes.
         using var flowLog = new FlowLogWriter(settings.Log, settings.LogLimits);
-        var enforcer = new EbpfEnforcer(settings.Location);
+        var choice = BackendSelection.Choose(settings.Backend, initial);
+        var enforcer = Backends.Create(choice.Backend);
+        var enforcement = AgentEnforcement.For(choice.Backend, settings.Enforcement);
         var metrics = settings.MetricsListen is null ? null : new ZtapMetrics(MetricsCommand.ZtapVersion);
         using var endpoint = metrics is null ? null : new MetricsEndpoint(metrics);
         var serving = settings.MetricsListen is { } listen ? endpoint!.Start(listen) : null;
@@ -43,7 +45,8 @@ internal static class AgentHost
         }
 
         var started = Stopwatch.StartNew();
-        var applied = await enforcer.ApplyAsync(initial, settings.Enforcement, cancellationToken).ConfigureAwait(false);
+        var applied = await enforcer.ApplyAsync(initial, enforcement, cancellationToken).ConfigureAwait(false);
+        InstalledBackend.Write(Backends.StateDirectory, applied.Backend);
         var first = new InitialApply(initial, applied, started.Elapsed);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -62,7 +65,8 @@ internal static class AgentHost
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ztap.agent");
             IReadOnlyList<IFlowSink> sinks = detector is null ? [flowLog] : [flowLog, new AnomalyStage(detector, metrics, logger)];
             var pipeline = new FlowPipeline(sinks, settings.Aggregation);
-            var worker = new AgentWorker(settings, enforcer, first, pipeline, observers, watcher, logger);
+            AgentLog.BackendChosen(logger, choice.Backend, choice.Reason);
+            var worker = new AgentWorker(settings with { Enforcement = enforcement }, enforcer, first, pipeline, observers, watcher, logger);
             metrics?.CountFlowLogDroppedBeforeEachScrape("queue_full", () => pipeline.Dropped);
             metrics?.CountFlowLogDroppedBeforeEachScrape("reader_queue_full", () => worker.ReaderDropped);
             return worker;

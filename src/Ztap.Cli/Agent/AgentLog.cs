@@ -44,4 +44,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(13, LogLevel.Warning, "anomaly: {Source} -> {Destination} ({Verdict}) scored {Score}: {Reason}")]
     public static partial void Anomaly(ILogger logger, string source, string destination, string verdict, double score, string reason);
+
+    [LoggerMessage(14, LogLevel.Information, "backend {Backend}: {Reason}")]
+    public static partial void BackendChosen(ILogger logger, string backend, string reason);
 }

@@ -37,7 +37,7 @@ internal sealed class AgentWorker(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _events = new FlowEventSource(settings.Location, pipeline, logger);
+        _events = new FlowEventSource(enforcer, pipeline, logger);
         _pipeline = Task.Run(() => pipeline.RunAsync(_stopPipeline.Token), CancellationToken.None);
         await StartedAsync(initial.Set, initial.Result, initial.Duration).ConfigureAwait(false);
         AgentLog.Watching(logger, string.Join(", ", settings.PolicyPaths.Append(settings.InventoryPath)), settings.Log.CurrentFile);

@@ -2,35 +2,33 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Ztap.Core.Compiler;
 using Ztap.Enforcement;
-using Ztap.Enforcement.Ebpf;
-using Ztap.Enforcement.Ebpf.Events;
 using Ztap.Observability.Pipeline;
 
 namespace Ztap.Cli.Agent;
 
 /// <summary>
-/// Feeds the datapath's verdict events into the pipeline. Events name policies by their index in
+/// Feeds the backend's verdict events (the eBPF ring buffer, nftables' NFLOG group) into the pipeline. Events name policies by their index in
 /// the applied set, so each applied version gets a reader of its own: the old reader is closed
 /// (its queued events still pass) before the new one opens the ring where the old one stopped.
 /// </summary>
-internal sealed class FlowEventSource(EbpfLocation location, FlowPipeline pipeline, ILogger logger) : IAsyncDisposable
+internal sealed class FlowEventSource(IEnforcer enforcer, FlowPipeline pipeline, ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(100);
 
-    private EbpfFlowReader? _reader;
+    private IFlowReader? _reader;
     private Task _pump = Task.CompletedTask;
     private long _droppedByClosedReaders;
 
     /// <summary>Events the ring buffer reader dropped because the pipeline fell behind it.</summary>
     public long Dropped => _droppedByClosedReaders + (_reader?.Dropped ?? 0);
 
-    /// <summary>Reads the events of a newly applied set; a ring buffer that cannot be opened is logged, and enforcement goes on without events.</summary>
+    /// <summary>Reads the events of a newly applied set; events that cannot be read are logged, and enforcement goes on without them.</summary>
     public async Task StartAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached)
     {
         await StopAsync().ConfigureAwait(false);
         try
         {
-            var reader = new EbpfFlowReader(location, set, attached);
+            var reader = await enforcer.OpenFlowReaderAsync(set, attached, CancellationToken.None).ConfigureAwait(false);
             _reader = reader;
             _pump = Task.Run(() => PumpAsync(reader));
         }
@@ -55,7 +53,7 @@ internal sealed class FlowEventSource(EbpfLocation location, FlowPipeline pipeli
         _reader = null;
     }
 
-    private async Task PumpAsync(EbpfFlowReader reader)
+    private async Task PumpAsync(IFlowReader reader)
     {
         try
         {

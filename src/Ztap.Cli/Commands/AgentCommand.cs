@@ -2,7 +2,6 @@ using System.CommandLine;
 using Ztap.Cli.Agent;
 using Ztap.Cli.Output;
 using Ztap.Enforcement;
-using Ztap.Enforcement.Ebpf;
 using Ztap.Observability.FlowLog;
 using Ztap.Observability.Pipeline;
 
@@ -23,7 +22,8 @@ internal static class AgentCommand
         served at http://127.0.0.1:9090/metrics unless --metrics-listen says otherwise (off: not
         served; docs/metrics.md). With --anomaly-model every flow is scored as ztap anomaly score
         scores it: anomalies are logged with their reason, scores exported. State: ZTAP_STATE_DIR;
-        pinned objects: ZTAP_PIN_ROOT. Under systemd it reports READY once the first version is
+        pinned objects: ZTAP_PIN_ROOT. --backend picks the backend as enforce does; with nftables the
+        denied packets reach the flow log through NFLOG (--log-denied). Under systemd it reports READY once the first version is
         applied (deploy/ztap-agent.service). Needs CAP_BPF, CAP_NET_ADMIN, CAP_SYS_ADMIN.
         Exit codes: 0 stopped, 1 the inputs or model are invalid at start, 2 usage error, 3 a path
         does not exist or the metrics address cannot be listened on, 6 the host refused.
@@ -86,8 +86,11 @@ internal static class AgentCommand
                 Path.GetFullPath(inventory),
                 new EnforcementOptions(
                     parseResult.GetValue(options.Mode) == "audit" ? EnforcementMode.Audit : EnforcementMode.Enforce,
-                    parseResult.GetValue(options.WholeHost)),
-                EbpfLocation.FromEnvironment(),
+                    parseResult.GetValue(options.WholeHost))
+                {
+                    Workloads = [.. parseResult.GetValue(options.Workload) ?? []],
+                },
+                parseResult.GetValue(options.Backend) ?? "auto",
                 FlowLogLocation.FromEnvironment(),
                 new FlowLogLimits((long)parseResult.GetValue(options.LogFileSize) << 20, parseResult.GetValue(options.LogFiles)),
                 AggregationLimits.Default with { Window = window },

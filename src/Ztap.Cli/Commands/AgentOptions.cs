@@ -23,6 +23,10 @@ internal sealed class AgentOptions
         Description = "Allow a workload whose cgroup is / (the root): every process on the host is filtered.",
     };
 
+    public Option<string> Backend { get; } = Backends.Option(withAuto: true, "How to enforce, as for enforce; with nftables, denied packets are logged to feed the flow log.");
+
+    public Option<string[]> Workload { get; } = EnforceOptions.WorkloadOption();
+
     public Option<int> LogFileSize { get; } = Positive("--log-file-size", "MIB", (int)(FlowLogLimits.DefaultMaxFileBytes >> 20), "Rotate the flow log when its file reaches this many MiB.");
 
     public Option<int> LogFiles { get; } = Positive("--log-files", "N", FlowLogLimits.DefaultKeptFiles, "Rotated flow log files to keep.", allowZero: true);
@@ -43,7 +47,7 @@ internal sealed class AgentOptions
         HelpName = "FILE",
     };
 
-    public IEnumerable<Option> All => [Policies, Inventory, Mode, WholeHost, LogFileSize, LogFiles, AggregateWindow, MetricsListen, AnomalyModel, AnomalyRules];
+    public IEnumerable<Option> All => [Policies, Inventory, Mode, WholeHost, Backend, Workload, LogFileSize, LogFiles, AggregateWindow, MetricsListen, AnomalyModel, AnomalyRules];
 
     /// <summary>The address to serve metrics on, or null for <c>off</c>; call only on a value the validator accepted.</summary>
     public static IPEndPoint? ParseMetricsListen(string text) => text == "off" ? null : IPEndPoint.Parse(text);

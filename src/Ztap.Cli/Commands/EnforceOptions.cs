@@ -39,11 +39,7 @@ internal sealed class EnforceOptions
         withAuto: true,
         "ebpf (workload cgroups), nftables (Linux hosts whose workloads are the machine), pf (macOS); auto picks and says why. With --remove: which to remove (default: the one last enforced).");
 
-    public Option<string[]> Workload { get; } = new("--workload")
-    {
-        Description = "nftables, pf: a workload this host is (namespace/name or name; repeatable); default: those with an address on this host's interfaces.",
-        HelpName = "NAME",
-    };
+    public Option<string[]> Workload { get; } = WorkloadOption();
 
     public Option<bool> LogDenied { get; } = new("--log-denied")
     {
@@ -84,6 +80,13 @@ internal sealed class EnforceOptions
         option.Required = false;
         return option;
     }
+
+    /// <summary>Which workloads this host is, for the backends that enforce for whole machines; the agent takes it too.</summary>
+    public static Option<string[]> WorkloadOption() => new("--workload")
+    {
+        Description = "nftables, pf: a workload this host is (namespace/name or name; repeatable); default: those with an address on this host's interfaces.",
+        HelpName = "NAME",
+    };
 
     public static Option<string> ModeOption()
     {

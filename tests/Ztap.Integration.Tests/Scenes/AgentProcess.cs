@@ -32,6 +32,16 @@ internal sealed class AgentProcess : IAsyncDisposable
         ZtapProcess.Start(scene.Location, new Dictionary<string, string> { [FlowLogLocation.DirectoryVariable] = log.Directory }, ["agent", .. arguments]),
         log);
 
+    /// <summary>The agent as one side's host would run it with nftables: in that side's network namespace, with a state folder of its own.</summary>
+    public static AgentProcess StartOnHost(Scene scene, string side, FlowLogLocation log, params string[] arguments)
+    {
+        var host = scene.NftablesHost(side);
+        var location = scene.Location with { StateDirectory = host.StateDirectory };
+        return new(
+            ZtapProcess.StartIn(host.NetworkNamespace, location, new Dictionary<string, string> { [FlowLogLocation.DirectoryVariable] = log.Directory }, ["agent", .. arguments]),
+            log);
+    }
+
     /// <summary>Everything the agent has printed so far.</summary>
     public string Output
     {

@@ -41,8 +41,11 @@ internal sealed class Scene : IAsyncDisposable
     /// An nftables enforcer for one side's namespace, as if that namespace were a host of its own
     /// (its own state folder); its table goes with the namespace.
     /// </summary>
-    public NftablesEnforcer Nftables(string side) =>
-        new(new NftablesLocation(Path.Join(Location.StateDirectory, $"nftables-{side}"), $"/run/netns/{Namespace(side)}"));
+    public NftablesEnforcer Nftables(string side) => new(NftablesHost(side));
+
+    /// <summary>One side as an nftables host: its own state folder and network namespace.</summary>
+    public NftablesLocation NftablesHost(string side) =>
+        new(Path.Join(Location.StateDirectory, $"nftables-{side}"), $"/run/netns/{Namespace(side)}");
 
     public static Scene Create(ProbeBinary probe)
     {

@@ -10,9 +10,19 @@ internal static class ZtapProcess
         Start(location, new Dictionary<string, string>(), arguments);
 
     /// <summary>Starts ztap with further environment variables, such as ZTAP_LOG_DIR.</summary>
-    public static Process Start(EbpfLocation location, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Process Start(EbpfLocation location, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartIn(null, location, environment, arguments);
+
+    /// <summary>
+    /// Starts ztap inside a network namespace file (/run/netns/NAME) when one is given, entered with
+    /// nsenter, which keeps the cgroup and bpffs mounts visible (ip netns exec would remount /sys).
+    /// </summary>
+    public static Process StartIn(string? networkNamespace, EbpfLocation location, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Join(AppContext.BaseDirectory, "ztap.dll"), .. arguments])
+        string[] command = ["dotnet", Path.Join(AppContext.BaseDirectory, "ztap.dll"), .. arguments];
+        var start = new ProcessStartInfo(
+            networkNamespace is null ? command[0] : "nsenter",
+            networkNamespace is null ? command[1..] : [$"--net={networkNamespace}", .. command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
