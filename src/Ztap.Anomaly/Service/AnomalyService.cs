@@ -1,77 +1,30 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using Ztap.Core.Serving;
 
 namespace Ztap.Anomaly.Service;
 
 /// <summary>
 /// The detector over HTTP, compatible with the seed's Python service: <c>GET /health</c>, <c>POST /train</c>
 /// (a list of flows or <c>{"flows": [...]}</c>), <c>POST /detect</c> (one flow, answered with <c>score</c>,
-/// <c>is_anomaly</c> and <c>reason</c>), plus <c>POST /detect/batch</c>. Built on HttpListener, which is
-/// part of the base library: the ztap binary stays NativeAOT-clean without the ASP.NET Core framework.
+/// <c>is_anomaly</c> and <c>reason</c>), plus <c>POST /detect/batch</c>, on an <see cref="HttpEndpoint"/>.
 /// Requests run one at a time through the detector, whose streaming state is not thread-safe.
 /// </summary>
 public sealed class AnomalyService(IAnomalyDetector detector, bool trained, ServiceOptions options, TimeProvider time) : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpEndpoint _endpoint = new();
     private readonly SemaphoreSlim _detectorGate = new(1, 1);
     private bool _trained = trained;
 
-    /// <summary>
-    /// Starts listening and returns the address listened on. Port 0 picks a free port; as HttpListener
-    /// cannot report one it chose, a free port is found first and the start retried if another process takes it.
-    /// </summary>
-    public IPEndPoint Start(IPEndPoint listen)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var endpoint = listen.Port == 0 ? new IPEndPoint(listen.Address, FreePort(listen.Address)) : listen;
-            var host = endpoint.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{endpoint.Address}]" : endpoint.Address.ToString();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://{host}:{endpoint.Port}/");
-            try
-            {
-                _listener.Start();
-                return endpoint;
-            }
-            catch (HttpListenerException) when (listen.Port == 0 && attempt < 5)
-            {
-                // Another process took the port between finding it and binding it; find another.
-            }
-            catch (HttpListenerException e)
-            {
-                throw new IOException($"listening on {endpoint}: {e.Message}", e);
-            }
-        }
-    }
+    /// <summary>Starts listening and returns the address listened on; port 0 picks a free port.</summary>
+    public IPEndPoint Start(IPEndPoint listen) => _endpoint.Start(listen);
 
     /// <summary>Serves requests until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var stop = cancellationToken.Register(_listener.Stop);
-        var handlers = new List<Task>();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            handlers.RemoveAll(t => t.IsCompleted);
-            handlers.Add(HandleAsync(context, cancellationToken));
-        }
-
-        await Task.WhenAll(handlers).ConfigureAwait(false);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => _endpoint.RunAsync(HandleAsync, cancellationToken);
 
     public void Dispose()
     {
-        _listener.Close();
+        _endpoint.Dispose();
         _detectorGate.Dispose();
     }
 
@@ -159,12 +112,5 @@ public sealed class AnomalyService(IAnomalyDetector detector, bool trained, Serv
         {
             response.Close();
         }
-    }
-
-    private static int FreePort(IPAddress address)
-    {
-        using var probe = new TcpListener(address, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

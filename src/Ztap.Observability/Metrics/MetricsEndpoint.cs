@@ -1,12 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Ztap.Core.Serving;
 
 namespace Ztap.Observability.Metrics;
 
 /// <summary>
-/// Serves <c>GET /metrics</c> in the Prometheus text format. Built on HttpListener, part of the base
-/// library, so the ztap binary stays NativeAOT-clean. Scrapes are answered one at a time: each reads
+/// Serves <c>GET /metrics</c> in the Prometheus text format. Scrapes are answered one at a time: each reads
 /// the kernel, and a second scraper should wait rather than double the work.
 /// </summary>
 public sealed class MetricsEndpoint(ZtapMetrics metrics) : IDisposable
@@ -14,64 +13,18 @@ public sealed class MetricsEndpoint(ZtapMetrics metrics) : IDisposable
     /// <summary>Version 0.0.4 of the text format, the one every Prometheus reads.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpEndpoint _endpoint = new();
     private readonly SemaphoreSlim _scraping = new(1, 1);
 
-    /// <summary>
-    /// Starts listening and returns the address listened on. Port 0 picks a free port; as HttpListener
-    /// cannot report one it chose, a free port is found first and the start retried if another process takes it.
-    /// </summary>
-    public IPEndPoint Start(IPEndPoint listen)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var endpoint = listen.Port == 0 ? new IPEndPoint(listen.Address, FreePort(listen.Address)) : listen;
-            var host = endpoint.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{endpoint.Address}]" : endpoint.Address.ToString();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://{host}:{endpoint.Port}/");
-            try
-            {
-                _listener.Start();
-                return endpoint;
-            }
-            catch (HttpListenerException) when (listen.Port == 0 && attempt < 5)
-            {
-                // Another process took the port between finding it and binding it; find another.
-            }
-            catch (HttpListenerException e)
-            {
-                throw new IOException($"listening on {endpoint}: {e.Message}", e);
-            }
-        }
-    }
+    /// <summary>Starts listening and returns the address listened on; port 0 picks a free port.</summary>
+    public IPEndPoint Start(IPEndPoint listen) => _endpoint.Start(listen);
 
     /// <summary>Serves scrapes until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var stop = cancellationToken.Register(_listener.Stop);
-        var handlers = new List<Task>();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            handlers.RemoveAll(t => t.IsCompleted);
-            handlers.Add(HandleAsync(context, cancellationToken));
-        }
-
-        await Task.WhenAll(handlers).ConfigureAwait(false);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => _endpoint.RunAsync(HandleAsync, cancellationToken);
 
     public void Dispose()
     {
-        _listener.Close();
+        _endpoint.Dispose();
         _scraping.Dispose();
     }
 
@@ -136,12 +89,5 @@ public sealed class MetricsEndpoint(ZtapMetrics metrics) : IDisposable
         response.ContentType = "text/plain; charset=utf-8";
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static int FreePort(IPAddress address)
-    {
-        using var probe = new TcpListener(address, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
