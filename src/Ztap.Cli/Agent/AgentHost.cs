@@ -46,7 +46,7 @@ internal static class AgentHost
 
         var started = Stopwatch.StartNew();
         var applied = await enforcer.ApplyAsync(initial, enforcement, cancellationToken).ConfigureAwait(false);
-        InstalledBackend.Write(Backends.StateDirectory, applied.Backend);
+        InstalledBackend.Write(ZtapStateDirectory.FromEnvironment(), applied.Backend);
         var first = new InitialApply(initial, applied, started.Elapsed);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

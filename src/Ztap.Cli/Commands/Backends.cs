@@ -19,10 +19,7 @@ internal static class Backends
 
     /// <summary>The backend status and remove act on: the one named, else the one the last enforce recorded.</summary>
     public static IEnforcer Installed(string? named) =>
-        Create(named ?? BackendSelection.Installed(StateDirectory));
-
-    public static string StateDirectory =>
-        Environment.GetEnvironmentVariable("ZTAP_STATE_DIR") is { Length: > 0 } state ? state : NftablesLocation.DefaultStateDirectory;
+        Create(named ?? BackendSelection.Installed(ZtapStateDirectory.FromEnvironment()));
 
     public static Option<string> Option(bool withAuto, string description)
     {

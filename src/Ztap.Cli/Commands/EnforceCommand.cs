@@ -47,7 +47,7 @@ internal static class EnforceCommand
                 {
                     var enforcer = Backends.Installed(backend == "auto" ? null : backend);
                     var removed = await enforcer.RemoveAsync(cancellationToken).ConfigureAwait(false);
-                    InstalledBackend.Clear(Backends.StateDirectory, enforcer.Backend);
+                    InstalledBackend.Clear(ZtapStateDirectory.FromEnvironment(), enforcer.Backend);
                     IRenderer<RemoveResult> renderer = format == OutputFormat.Json ? new RemoveJsonRenderer() : new RemoveTableRenderer();
                     renderer.Render(removed, console.Out);
                 }).ConfigureAwait(false);
@@ -88,7 +88,7 @@ internal static class EnforceCommand
                 }
 
                 var applied = await enforcer.ApplyAsync(set, enforcement, cancellationToken).ConfigureAwait(false);
-                InstalledBackend.Write(Backends.StateDirectory, applied.Backend);
+                InstalledBackend.Write(ZtapStateDirectory.FromEnvironment(), applied.Backend);
                 IRenderer<ApplyResult> renderer = format == OutputFormat.Json ? new ApplyJsonRenderer() : new ApplyTableRenderer(console.OutPalette);
                 renderer.Render(applied, console.Out);
             }).ConfigureAwait(false);

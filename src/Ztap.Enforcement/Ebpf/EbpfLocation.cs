@@ -6,9 +6,8 @@ namespace Ztap.Enforcement.Ebpf;
 public sealed record EbpfLocation(string PinRoot, string StateDirectory)
 {
     public const string DefaultPinRoot = "/sys/fs/bpf/ztap";
-    public const string DefaultStateDirectory = "/var/lib/ztap";
 
     public static EbpfLocation FromEnvironment() => new(
         Environment.GetEnvironmentVariable("ZTAP_PIN_ROOT") is { Length: > 0 } pinRoot ? pinRoot : DefaultPinRoot,
-        Environment.GetEnvironmentVariable("ZTAP_STATE_DIR") is { Length: > 0 } state ? state : DefaultStateDirectory);
+        ZtapStateDirectory.FromEnvironment());
 }

@@ -6,8 +6,5 @@ namespace Ztap.Enforcement.Nftables;
 /// <param name="NetworkNamespace">A namespace file (/run/netns/NAME) to enter for nft and ip; null for ztap's own.</param>
 public sealed record NftablesLocation(string StateDirectory, string? NetworkNamespace = null)
 {
-    public const string DefaultStateDirectory = "/var/lib/ztap";
-
-    public static NftablesLocation FromEnvironment() => new(
-        Environment.GetEnvironmentVariable("ZTAP_STATE_DIR") is { Length: > 0 } state ? state : DefaultStateDirectory);
+    public static NftablesLocation FromEnvironment() => new(ZtapStateDirectory.FromEnvironment());
 }

@@ -8,5 +8,5 @@ public sealed record PfLocation(string AnchorPath, string PfConfPath, string Sta
     public static PfLocation FromEnvironment() => new(
         "/etc/pf.anchors/ztap",
         "/etc/pf.conf",
-        Environment.GetEnvironmentVariable("ZTAP_STATE_DIR") is { Length: > 0 } state ? state : "/var/lib/ztap");
+        ZtapStateDirectory.FromEnvironment());
 }
