@@ -17,20 +17,17 @@ internal static class CloudStatusQuery
     public static async Task<(CloudStatus? Status, int ExitCode)> RunAsync(
         ParseResult parseResult, StatusOptions options, AwsEnvironment environment, CliConsole console, CancellationToken cancellationToken)
     {
-        var settings = options.Aws.Settings(parseResult);
-        if (parseResult.GetValue(options.NoCloud) || !Ec2ClientFactory.IsConfigured(settings, environment))
+        if (parseResult.GetValue(options.NoCloud))
         {
             return (null, ExitCodes.Success);
         }
 
-        var policyPaths = parseResult.GetValue(options.Policies) ?? [];
-        var inventoryPath = parseResult.GetValue(options.Inventory);
-        if (!InputPaths.AllExist([.. policyPaths, .. inventoryPath is null ? Array.Empty<string>() : [inventoryPath]], console))
+        var connection = Ec2ClientFactory.Create(options.Aws.Settings(parseResult), environment);
+        if (!connection.HasRegion)
         {
-            return (null, ExitCodes.IoFailure);
+            return (null, ExitCodes.Success);
         }
 
-        var connection = Ec2ClientFactory.Create(settings, environment);
         if (connection.Client is not { } client)
         {
             return (null, AwsFailures.Report(console, "connecting to AWS", connection.Error!));
@@ -38,6 +35,13 @@ internal static class CloudStatusQuery
 
         using (client)
         {
+            var policyPaths = parseResult.GetValue(options.Policies) ?? [];
+            var inventoryPath = parseResult.GetValue(options.Inventory);
+            if (!InputPaths.AllExist([.. policyPaths, .. inventoryPath is null ? Array.Empty<string>() : [inventoryPath]], console))
+            {
+                return (null, ExitCodes.IoFailure);
+            }
+
             CloudStatus? status = null;
             var exitCode = await AwsFailures.RunAsync(console, $"reading Security Groups in {connection.Region}", async () =>
             {

@@ -19,10 +19,6 @@ public static class Ec2ClientFactory
     /// </summary>
     private const int DefaultMaxAttempts = 8;
 
-    /// <summary>Whether AWS is configured here at all: a region is named by an option, the environment or the profile.</summary>
-    public static bool IsConfigured(AwsSettings settings, AwsEnvironment environment) =>
-        AwsRegionResolver.Resolve(settings, environment, new CredentialProfileStoreChain()) is not null;
-
     public static Ec2Connection Create(AwsSettings settings, AwsEnvironment environment)
     {
         var profiles = new CredentialProfileStoreChain();
@@ -57,7 +53,7 @@ public static class Ec2ClientFactory
 
         var credentials = Credentials(settings, environment, profiles, config, out var error);
         return credentials is null
-            ? Ec2Connection.Failed(error!)
+            ? Ec2Connection.Failed(error!, region)
             : new Ec2Connection(new AmazonEC2Client(credentials, config), region, null);
     }
 
