@@ -76,8 +76,10 @@ internal sealed class DatapathImage
         var policy = new MapBuilder<PolicyKey, PolicyValue>();
         var side = new List<AllowedRange>();
         var sidePrefixes = new List<(IPNetwork Prefix, uint Peer)>();
+        var ranges = new List<(int From, int To, int Rule)>();
 
-        foreach (var identity in set.Identities)
+        // In number order, the order of the keys, so the images come out sorted.
+        foreach (var identity in set.Identities.OrderBy(i => i.Number))
         {
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
@@ -109,7 +111,7 @@ internal sealed class DatapathImage
                 isolated.Add(
                     new IsolationKey { Identity = identity.Number, Direction = (uint)direction },
                     new Isolation { Policy = (uint)indexes.Policy(rules.IsolatingPolicies[0]), Flags = flags });
-                AddPolicyEntries(rulePolicies, identity.Number, (byte)direction, side, policy);
+                AddPolicyEntries(rulePolicies, identity.Number, (byte)direction, side, ranges, policy);
             }
         }
 
@@ -124,10 +126,10 @@ internal sealed class DatapathImage
     }
 
     // Ranges of one peer and protocol are flattened together: the lookup for that key answers for all of them.
-    private static void AddPolicyEntries(int[] rulePolicies, uint subject, byte direction, List<AllowedRange> side, MapBuilder<PolicyKey, PolicyValue> policy)
+    private static void AddPolicyEntries(
+        int[] rulePolicies, uint subject, byte direction, List<AllowedRange> side, List<(int From, int To, int Rule)> ranges, MapBuilder<PolicyKey, PolicyValue> policy)
     {
         side.Sort(static (a, b) => a.Peer != b.Peer ? a.Peer.CompareTo(b.Peer) : a.Protocol.CompareTo(b.Protocol));
-        var ranges = new List<(int From, int To, int Rule)>();
         for (var start = 0; start < side.Count;)
         {
             var (peer, protocol) = (side[start].Peer, side[start].Protocol);

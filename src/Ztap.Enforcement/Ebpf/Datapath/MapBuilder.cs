@@ -1,8 +1,10 @@
+using Ztap.Enforcement.Ebpf.Maps;
+
 namespace Ztap.Enforcement.Ebpf.Datapath;
 
 /// <summary>Collects the entries of one map, then hands them over as a sorted <see cref="MapImage{TKey, TValue}"/>.</summary>
 internal sealed class MapBuilder<TKey, TValue>
-    where TKey : unmanaged
+    where TKey : unmanaged, IMapKey<TKey>
     where TValue : unmanaged
 {
     private readonly List<TKey> _keys = [];

@@ -1,13 +1,14 @@
 using System.Runtime.InteropServices;
+using Ztap.Enforcement.Ebpf.Maps;
 
 namespace Ztap.Enforcement.Ebpf.Datapath;
 
 /// <summary>
-/// The complete content of one BPF map as ztap wants it, sorted by key bytes so two images compare
-/// by a linear merge: an update writes only what changed.
+/// The complete content of one BPF map as ztap wants it, in key order (<see cref="IMapKey{TKey}"/>)
+/// so two images compare by a linear merge: an update writes only what changed.
 /// </summary>
 internal sealed class MapImage<TKey, TValue>
-    where TKey : unmanaged
+    where TKey : unmanaged, IMapKey<TKey>
     where TValue : unmanaged
 {
     public MapImage(TKey[] keys, TValue[] values)
@@ -17,7 +18,7 @@ internal sealed class MapImage<TKey, TValue>
 
     private MapImage(TKey[] keys, TValue[] values, bool valuesKnown)
     {
-        // Entries read back from a snapshot are in order already; checking costs one pass, sorting many.
+        // Entries built or read back from a snapshot are in order already; checking costs one pass, sorting many.
         if (!InOrder(keys))
         {
             keys.AsSpan().Sort(values.AsSpan(), default(KeyOrder));
@@ -71,7 +72,7 @@ internal sealed class MapImage<TKey, TValue>
         return new MapChanges<TKey, TValue>([.. deletions], [.. upsertKeys], [.. upsertValues]);
     }
 
-    public static int Compare(TKey left, TKey right) => BytesOf(left).SequenceCompareTo(BytesOf(right));
+    public static int Compare(in TKey left, in TKey right) => TKey.Compare(left, right);
 
     private static ReadOnlySpan<byte> BytesOf<T>(in T value)
         where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
@@ -92,6 +93,6 @@ internal sealed class MapImage<TKey, TValue>
     // A struct, so the sort is specialised for it and every comparison is inlined.
     private readonly struct KeyOrder : IComparer<TKey>
     {
-        public int Compare(TKey x, TKey y) => MapImage<TKey, TValue>.Compare(x, y);
+        public int Compare(TKey x, TKey y) => TKey.Compare(x, y);
     }
 }

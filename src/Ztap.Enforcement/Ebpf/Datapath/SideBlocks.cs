@@ -38,10 +38,26 @@ internal static class SideBlocks
         }
 
         // Pre-order (family, first address, widest first): a prefix comes right after those containing it.
-        var ordered = opening.Keys.Union(closing.Keys)
-            .Select(prefix => (Prefix: prefix, IsV4: AddressKey.IsV4(prefix.BaseAddress), Range: AddressKey.Range(prefix)))
-            .OrderBy(p => p.IsV4 ? 0 : 1).ThenBy(p => p.Range.First).ThenByDescending(p => p.Range.Last)
-            .ToList();
+        var ordered = new List<(IPNetwork Prefix, bool IsV4, (UInt128 First, UInt128 Last) Range)>(opening.Count + closing.Count);
+        foreach (var prefix in opening.Keys)
+        {
+            ordered.Add((prefix, AddressKey.IsV4(prefix.BaseAddress), AddressKey.Range(prefix)));
+        }
+
+        foreach (var prefix in closing.Keys)
+        {
+            if (!opening.ContainsKey(prefix))
+            {
+                ordered.Add((prefix, AddressKey.IsV4(prefix.BaseAddress), AddressKey.Range(prefix)));
+            }
+        }
+
+        ordered.Sort(static (a, b) =>
+        {
+            var order = b.IsV4.CompareTo(a.IsV4);
+            order = order != 0 ? order : a.Range.First.CompareTo(b.Range.First);
+            return order != 0 ? order : b.Range.Last.CompareTo(a.Range.Last);
+        });
         var inCidr = new bool[blocks.Length];
         var inExcepts = new int[blocks.Length];
         var enclosing = new Stack<(IPNetwork Prefix, bool IsV4, UInt128 Last)>();

@@ -57,7 +57,7 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
 
     // Deletions first, so a map never holds more than the larger of the two versions.
     private static void Apply<TKey, TValue>(BpfMap map, MapChanges<TKey, TValue> changes)
-        where TKey : unmanaged
+        where TKey : unmanaged, IMapKey<TKey>
         where TValue : unmanaged
     {
         map.DeleteBatch<TKey>(changes.Deletions);

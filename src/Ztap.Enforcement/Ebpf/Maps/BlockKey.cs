@@ -9,7 +9,7 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 /// direction and family (64 bits, pad included) are matched in full, then the address by prefix.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 28)]
-internal unsafe struct BlockKey
+internal unsafe struct BlockKey : IMapKey<BlockKey>
 {
     public const int FixedBits = 64;
 
@@ -48,5 +48,24 @@ internal unsafe struct BlockKey
             var length = Family == IpcacheKey.FamilyV4 ? 4 : 16;
             return new IPNetwork(new IPAddress(new ReadOnlySpan<byte>(address, length)), (int)PrefixLength - FixedBits);
         }
+    }
+
+    /// <summary>By subject, direction, family, address, then length.</summary>
+    public static int Compare(in BlockKey left, in BlockKey right)
+    {
+        var order = left.Subject.CompareTo(right.Subject);
+        order = order != 0 ? order : left.Direction.CompareTo(right.Direction);
+        order = order != 0 ? order : left.Family.CompareTo(right.Family);
+        if (order != 0)
+        {
+            return order;
+        }
+
+        fixed (byte* l = left.Address, r = right.Address)
+        {
+            order = new ReadOnlySpan<byte>(l, 16).SequenceCompareTo(new ReadOnlySpan<byte>(r, 16));
+        }
+
+        return order != 0 ? order : left.PrefixLength.CompareTo(right.PrefixLength);
     }
 }

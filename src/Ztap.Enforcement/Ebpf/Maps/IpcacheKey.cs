@@ -6,7 +6,7 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 
 /// <summary>Mirror of <c>struct ztap_ipcache_key</c>: the family is matched in full, then the address by prefix.</summary>
 [StructLayout(LayoutKind.Explicit, Size = 24)]
-internal unsafe struct IpcacheKey
+internal unsafe struct IpcacheKey : IMapKey<IpcacheKey>
 {
     public const int FamilyV4 = 4;
     public const int FamilyV6 = 6;
@@ -38,5 +38,22 @@ internal unsafe struct IpcacheKey
             var length = Family == FamilyV4 ? 4 : 16;
             return new IPNetwork(new IPAddress(new ReadOnlySpan<byte>(address, length)), (int)PrefixLength - 32);
         }
+    }
+
+    /// <summary>By family, address and length: the order of <c>PolicySet.Prefixes</c>.</summary>
+    public static int Compare(in IpcacheKey left, in IpcacheKey right)
+    {
+        var order = left.Family.CompareTo(right.Family);
+        if (order != 0)
+        {
+            return order;
+        }
+
+        fixed (byte* l = left.Address, r = right.Address)
+        {
+            order = new ReadOnlySpan<byte>(l, 16).SequenceCompareTo(new ReadOnlySpan<byte>(r, 16));
+        }
+
+        return order != 0 ? order : left.PrefixLength.CompareTo(right.PrefixLength);
     }
 }

@@ -9,7 +9,7 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 /// matched in full; the port, stored big-endian, by its leading <c>PrefixLength - 80</c> bits.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 16)]
-internal struct PolicyKey
+internal struct PolicyKey : IMapKey<PolicyKey>
 {
     public const int FixedBits = 80;
 
@@ -42,4 +42,15 @@ internal struct PolicyKey
     };
 
     public readonly ushort Port => BinaryPrimitives.ReverseEndianness(PortBigEndian);
+
+    /// <summary>By subject, direction, peer, protocol, then port block.</summary>
+    public static int Compare(in PolicyKey left, in PolicyKey right)
+    {
+        var order = left.Subject.CompareTo(right.Subject);
+        order = order != 0 ? order : left.Direction.CompareTo(right.Direction);
+        order = order != 0 ? order : left.Peer.CompareTo(right.Peer);
+        order = order != 0 ? order : left.Protocol.CompareTo(right.Protocol);
+        order = order != 0 ? order : left.Port.CompareTo(right.Port);
+        return order != 0 ? order : left.PrefixLength.CompareTo(right.PrefixLength);
+    }
 }

@@ -7,7 +7,7 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 /// other the identity of one of its workload's addresses.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 16)]
-internal struct SubjectKey
+internal struct SubjectKey : IMapKey<SubjectKey>
 {
     public const uint Primary = 0;
 
@@ -16,4 +16,10 @@ internal struct SubjectKey
 
     [FieldOffset(8)]
     public uint Identity;
+
+    public static int Compare(in SubjectKey left, in SubjectKey right)
+    {
+        var order = left.Cgroup.CompareTo(right.Cgroup);
+        return order != 0 ? order : left.Identity.CompareTo(right.Identity);
+    }
 }

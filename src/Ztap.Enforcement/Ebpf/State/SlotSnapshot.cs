@@ -59,7 +59,7 @@ internal static class SlotSnapshot
     }
 
     private static void WriteImage<TKey, TValue>(BinaryWriter writer, MapImage<TKey, TValue> image)
-        where TKey : unmanaged
+        where TKey : unmanaged, IMapKey<TKey>
         where TValue : unmanaged
     {
         writer.Write(image.Count);
@@ -68,7 +68,7 @@ internal static class SlotSnapshot
     }
 
     private static MapImage<TKey, TValue> ReadImage<TKey, TValue>(BinaryReader reader)
-        where TKey : unmanaged
+        where TKey : unmanaged, IMapKey<TKey>
         where TValue : unmanaged
     {
         var count = reader.ReadInt32();
