@@ -9,17 +9,21 @@ internal static class PortSegments
 {
     public static List<(int From, int To, int Rule)> Flatten(IReadOnlyList<(int From, int To, int Rule)> ranges)
     {
-        var bounds = new SortedSet<int>();
-        foreach (var (from, to, _) in ranges)
+        var points = new int[ranges.Count * 2];
+        for (var i = 0; i < ranges.Count; i++)
         {
-            bounds.Add(from);
-            bounds.Add(to + 1);
+            (points[2 * i], points[(2 * i) + 1]) = (ranges[i].From, ranges[i].To + 1);
         }
 
-        var points = bounds.ToArray();
+        Array.Sort(points);
         var segments = new List<(int From, int To, int Rule)>();
         for (var i = 0; i + 1 < points.Length; i++)
         {
+            if (points[i] == points[i + 1])
+            {
+                continue;
+            }
+
             var (start, end) = (points[i], points[i + 1] - 1);
             var rule = int.MaxValue;
             foreach (var range in ranges)
