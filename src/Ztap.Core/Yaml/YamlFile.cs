@@ -7,6 +7,8 @@ namespace Ztap.Core.Yaml;
 /// <summary>Reads a YAML file's text, turning a missing, unreadable or oversized file into a diagnostic.</summary>
 internal static class YamlFile
 {
+    private const int MaxPooledBytes = 1024 * 1024;
+
     /// <summary>The file's text, or null after adding a diagnostic that says why it could not be read.</summary>
     public static async Task<string?> ReadAsync(
         string path, InputLimits limits, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -46,12 +48,13 @@ internal static class YamlFile
     /// The file decoded as <see cref="File.ReadAllTextAsync(string, CancellationToken)"/> decodes it
     /// (UTF-8, or what a byte order mark says), read whole into a pooled buffer and decoded in one
     /// pass rather than through a reader's small chunks. Reads to the end, so a pipe whose length
-    /// reads 0 is read whole too.
+    /// reads 0 is read whole too. Only small files use the pool: the shared pool keeps what it is
+    /// given back for good, and a long-running agent would carry an inventory-sized buffer forever.
     /// </summary>
     private static async Task<string> ReadTextAsync(string path, long length, CancellationToken cancellationToken)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, length + 1));
+        var buffer = Allocate(length + 1);
         try
         {
             var read = 0;
@@ -59,9 +62,9 @@ internal static class YamlFile
             {
                 if (read == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, 2L * buffer.Length));
+                    var larger = Allocate(2L * buffer.Length);
                     buffer.AsSpan(0, read).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Release(buffer);
                     buffer = larger;
                 }
 
@@ -77,6 +80,18 @@ internal static class YamlFile
             return Decode(buffer.AsSpan(0, read));
         }
         finally
+        {
+            Release(buffer);
+        }
+    }
+
+    private static byte[] Allocate(long length) => length <= MaxPooledBytes
+        ? ArrayPool<byte>.Shared.Rent((int)length)
+        : GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, length));
+
+    private static void Release(byte[] buffer)
+    {
+        if (buffer.Length <= MaxPooledBytes)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
