@@ -7,9 +7,10 @@ namespace Ztap.Core.Inventory;
 /// <summary>
 /// Reads an inventory file's documents into one <see cref="WorkloadInventory"/>, refusing what
 /// would make it ambiguous: a namespace or workload defined twice, or an address two workloads
-/// claim. Nothing is built unless every entry is valid.
+/// claim. Nothing is built unless every entry is valid. Takes the lists item by item as they are
+/// read, so that a large inventory's workloads never all exist as YAML trees at once.
 /// </summary>
-internal sealed class InventoryReader
+internal sealed class InventoryReader : IYamlEntrySink
 {
     private const string InputKind = "an inventory";
     private static readonly string[] Fields = ["namespaces", "workloads"];
@@ -19,7 +20,7 @@ internal sealed class InventoryReader
     private readonly Dictionary<string, SourceLocation> _namespaceOrigins = new(StringComparer.Ordinal);
     private readonly List<Workload> _workloads = [];
     private readonly Dictionary<(string Namespace, string Name), SourceLocation> _workloadOrigins = [];
-    private readonly WorkloadValueCache _values = new();
+    private WorkloadValueCache _values = new();
     private readonly Dictionary<IPAddress, Workload> _addressOwners = [];
 
     private InventoryReader(YamlReadContext context)
@@ -31,16 +32,16 @@ internal sealed class InventoryReader
     {
         var diagnostics = new List<Diagnostic>();
         var reader = new InventoryReader(new YamlReadContext(file, diagnostics));
-        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader.ReadDocument);
+        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
         var inventory = bag.HasErrors ? WorkloadInventory.Empty : new WorkloadInventory(reader._namespaces, reader._workloads);
         return new InventoryLoadResult(inventory, bag.ToImmutableSorted());
     }
 
-    private void ReadDocument(YamlNode root)
+    public void Document(YamlNode root)
     {
-        _context.Subject = null;
+        StartMapping();
         if (_context.Mapping(root, FieldPath.Root) is not { } mapping)
         {
             return;
@@ -48,36 +49,59 @@ internal sealed class InventoryReader
 
         foreach (var entry in mapping.Entries)
         {
-            var path = FieldPath.Root.Field(entry.Key);
-            switch (entry.Key)
-            {
-                case "namespaces":
-                    ForEachMapping(entry.Value, path, ReadNamespace);
-                    break;
-                case "workloads":
-                    ForEachMapping(entry.Value, path, ReadWorkload);
-                    break;
-                default:
-                    _context.UnknownField(entry, FieldPath.Root, Fields);
-                    break;
-            }
+            Entry(entry);
         }
     }
 
-    private void ForEachMapping(YamlNode node, FieldPath path, Action<YamlMapping, FieldPath> read)
+    public void Restart()
     {
-        if (_context.OptionalSequence(node, path) is not { } sequence)
+        _namespaces.Clear();
+        _namespaceOrigins.Clear();
+        _workloads.Clear();
+        _workloadOrigins.Clear();
+        _values = new WorkloadValueCache();
+        _addressOwners.Clear();
+    }
+
+    public bool TakesItemsOf(string key) => key is "namespaces" or "workloads";
+
+    public void StartMapping() => _context.Subject = null;
+
+    public void Entry(YamlMappingEntry entry)
+    {
+        if (!TakesItemsOf(entry.Key))
+        {
+            _context.UnknownField(entry, FieldPath.Root, Fields);
+            return;
+        }
+
+        var path = FieldPath.Root.Field(entry.Key);
+        if (_context.OptionalSequence(entry.Value, path) is not { } sequence)
         {
             return;
         }
 
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            var itemPath = path.Index(i);
-            if (_context.Mapping(sequence.Items[i], itemPath) is { } mapping)
-            {
-                read(mapping, itemPath);
-            }
+            Item(entry.KeyNode, i, sequence.Items[i]);
+        }
+    }
+
+    public void Item(YamlScalar key, int index, YamlNode item)
+    {
+        var path = FieldPath.Root.Field(key.Value).Index(index);
+        if (_context.Mapping(item, path) is not { } mapping)
+        {
+            return;
+        }
+
+        if (key.Value == "namespaces")
+        {
+            ReadNamespace(mapping, path);
+        }
+        else
+        {
+            ReadWorkload(mapping, path);
         }
     }
 

@@ -9,7 +9,9 @@ namespace Ztap.Core.Yaml;
 /// would report: tabs, non-ASCII text, anchors, tags, block and multi-line scalars, escapes, empty
 /// values, duplicate keys, nesting at the depth limit. A declined file is read by
 /// <see cref="YamlStreamReader"/>'s YamlDotNet path, so what the subset accepts gives the same trees,
-/// and everything else the same trees and diagnostics, as that path alone.
+/// and everything else the same trees and diagnostics, as that path alone. Each document goes to the
+/// sink as soon as it is read, and a root mapping entry by entry when the sink takes entries
+/// (<see cref="IYamlEntrySink"/>), so a decline can come after the sink was handed some of the file.
 /// </summary>
 internal sealed class YamlSubsetReader
 {
@@ -27,6 +29,8 @@ internal sealed class YamlSubsetReader
 
     private readonly string _text;
     private readonly InputLimits _limits;
+    private readonly IYamlDocumentSink _sink;
+    private readonly IYamlEntrySink? _entrySink;
     private readonly List<YamlNode> _items = [];
     private readonly List<YamlMappingEntry> _entries = [];
 
@@ -39,51 +43,69 @@ internal sealed class YamlSubsetReader
     private int _lineStart;
     private int _nextIndent;
 
-    private YamlSubsetReader(string text, InputLimits limits)
+    // Whether the document being read went to the sink entry by entry rather than whole.
+    private bool _rootStreamed;
+
+    private YamlSubsetReader(string text, InputLimits limits, IYamlDocumentSink sink)
     {
         _text = text;
         _limits = limits;
+        _sink = sink;
+        _entrySink = sink as IYamlEntrySink;
     }
 
+    /// <summary>
+    /// Hands the non-empty documents of <paramref name="text"/> to <paramref name="sink"/>; false when
+    /// the text is outside the subset, after which the sink must forget what it was handed.
+    /// </summary>
+    public static bool TryRead(string text, InputLimits limits, IYamlDocumentSink sink) =>
+        text.AsSpan().IndexOfAnyExcept(Printable) < 0 && !HasDocumentEnd(text) && new YamlSubsetReader(text, limits, sink).ReadDocuments();
+
     /// <summary>The trees of the non-empty documents of <paramref name="text"/>, or null when the text is outside the subset.</summary>
-    public static List<YamlNode>? TryRead(string text, InputLimits limits) =>
-        text.AsSpan().IndexOfAnyExcept(Printable) >= 0 || HasDocumentEnd(text) ? null : new YamlSubsetReader(text, limits).ReadDocuments();
+    public static List<YamlNode>? TryRead(string text, InputLimits limits)
+    {
+        var documents = new YamlDocumentList();
+        return TryRead(text, limits, documents) ? documents : null;
+    }
 
     // "..." at the start of a line ends a document; the subset leaves that to YamlDotNet.
     private static bool HasDocumentEnd(string text) =>
         text.StartsWith("...", StringComparison.Ordinal) || text.Contains("\n...", StringComparison.Ordinal);
 
-    private List<YamlNode>? ReadDocuments()
+    private bool ReadDocuments()
     {
-        var documents = new List<YamlNode>();
         var markers = 0;
         Next();
         while (true)
         {
             if (_nextIndent == 0)
             {
+                _rootStreamed = false;
                 if (Document() is not { } root)
                 {
-                    return null;
+                    return false;
                 }
 
-                documents.Add(root);
+                if (!_rootStreamed)
+                {
+                    _sink.Document(root);
+                }
             }
             else if (_nextIndent != EndOfDocument)
             {
-                return null;
+                return false;
             }
 
             if (_pos >= _text.Length)
             {
-                return documents;
+                return true;
             }
 
             // At a "---" line; anything after the marker would start the document on it.
             _pos += 3;
             if (!EndLine() || ++markers >= _limits.MaxDocuments - 1)
             {
-                return null;
+                return false;
             }
 
             Next();
@@ -124,8 +146,12 @@ internal sealed class YamlSubsetReader
         return EndLine() && Next() && _nextIndent <= parentIndent ? scalar : null;
     }
 
-    /// <summary>A block list whose entries ("- ") start at <paramref name="indent"/>.</summary>
-    private YamlSequence? Sequence(int indent, int depth)
+    /// <summary>
+    /// A block list whose entries ("- ") start at <paramref name="indent"/>. Under a root key that
+    /// the sink takes items of (<paramref name="streamedKey"/>), each item goes to the sink instead,
+    /// and the list returned is empty.
+    /// </summary>
+    private YamlSequence? Sequence(int indent, int depth, YamlScalar? streamedKey = null)
     {
         if (depth >= _limits.MaxDepth)
         {
@@ -135,6 +161,7 @@ internal sealed class YamlSubsetReader
         var line = _line;
         var column = _pos - _lineStart + 1;
         var first = _items.Count;
+        var index = 0;
         do
         {
             _pos++;
@@ -158,7 +185,14 @@ internal sealed class YamlSubsetReader
                 return null;
             }
 
-            _items.Add(item);
+            if (streamedKey is null)
+            {
+                _items.Add(item);
+            }
+            else
+            {
+                _entrySink!.Item(streamedKey, index++, item);
+            }
         }
         while (_nextIndent == indent && IsListEntry());
 
@@ -181,6 +215,14 @@ internal sealed class YamlSubsetReader
             return null;
         }
 
+        // A document's root mapping goes entry by entry to a sink that takes entries.
+        var streaming = depth == 0 ? _entrySink : null;
+        if (streaming is not null)
+        {
+            _rootStreamed = true;
+            streaming.StartMapping();
+        }
+
         var indent = firstKey.Column - 1;
         var first = _entries.Count;
         var keys = new YamlKeyIndex(_entries, first);
@@ -195,6 +237,7 @@ internal sealed class YamlSubsetReader
             _pos++;
             SkipSpaces();
             YamlNode? value;
+            var streamed = false;
             if (AtLineEnd())
             {
                 if (!EndLine() || !Next())
@@ -202,7 +245,9 @@ internal sealed class YamlSubsetReader
                     return null;
                 }
 
-                value = _nextIndent > indent ? Block(indent, depth + 1)
+                streamed = streaming is not null && _nextIndent >= indent && IsListEntry() && streaming.TakesItemsOf(key.Value);
+                value = streamed ? Sequence(_nextIndent, depth + 1, key)
+                    : _nextIndent > indent ? Block(indent, depth + 1)
                     : _nextIndent == indent && IsListEntry() ? Sequence(indent, depth + 1)
                     : null;
             }
@@ -216,7 +261,13 @@ internal sealed class YamlSubsetReader
                 return null;
             }
 
-            keys.Add(new YamlMappingEntry(key, value));
+            var entry = new YamlMappingEntry(key, value);
+            keys.Add(entry);
+            if (streaming is not null && !streamed)
+            {
+                streaming.Entry(entry);
+            }
+
             if (_nextIndent != indent || IsListEntry())
             {
                 break;
