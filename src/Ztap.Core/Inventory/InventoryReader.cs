@@ -35,7 +35,9 @@ internal sealed class InventoryReader : IYamlEntrySink
         YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
-        var inventory = bag.HasErrors ? WorkloadInventory.Empty : new WorkloadInventory(reader._namespaces, reader._workloads);
+        var inventory = bag.HasErrors
+            ? WorkloadInventory.Empty
+            : new WorkloadInventory(reader._namespaces, [.. reader._workloads], reader._addressOwners);
         return new InventoryLoadResult(inventory, bag.ToImmutableSorted());
     }
 

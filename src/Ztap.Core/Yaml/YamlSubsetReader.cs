@@ -17,7 +17,6 @@ internal sealed class YamlSubsetReader
 {
     private const int EndOfDocument = -1;
     private const int MaxKeyLength = 1000;
-    private const int MaxSharedLength = 64;
 
     // Printable ASCII and line feeds; any other character (a tab, a carriage return, a byte order mark) declines.
     private static readonly SearchValues<char> Printable = SearchValues.Create(
@@ -33,10 +32,7 @@ internal sealed class YamlSubsetReader
     private readonly IYamlEntrySink? _entrySink;
     private readonly List<YamlNode> _items = [];
     private readonly List<YamlMappingEntry> _entries = [];
-
-    // Keys and values repeat across a file; one string per distinct short text saves memory and collector time.
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _shared =
-        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly RecentStrings _strings = new();
 
     private int _pos;
     private int _line = 1;
@@ -351,7 +347,7 @@ internal sealed class YamlSubsetReader
                 _pos++;
             }
 
-            scalar = new YamlScalar(line, column, Text(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+            scalar = new YamlScalar(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
         }
 
         if (scalar is null)
@@ -395,7 +391,7 @@ internal sealed class YamlSubsetReader
 
         var raw = _text.AsSpan(start, _pos - start);
         _pos++;
-        var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : Text(raw);
+        var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : _strings.Get(raw);
         return new YamlScalar(line, column, value, isPlain: false);
     }
 
@@ -518,7 +514,7 @@ internal sealed class YamlSubsetReader
             }
         }
 
-        return new YamlScalar(line, column, Text(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+        return new YamlScalar(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
     }
 
     /// <summary>Ends the current line: only spaces and a comment may follow the node. Moves to the next line.</summary>
@@ -619,21 +615,5 @@ internal sealed class YamlSubsetReader
         _pos++;
         _line++;
         _lineStart = _pos;
-    }
-
-    private string Text(ReadOnlySpan<char> text)
-    {
-        if (text.Length > MaxSharedLength)
-        {
-            return text.ToString();
-        }
-
-        if (!_shared.TryGetValue(text, out var shared))
-        {
-            shared = text.ToString();
-            _shared[shared] = shared;
-        }
-
-        return shared;
     }
 }
