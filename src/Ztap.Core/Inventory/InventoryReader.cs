@@ -128,7 +128,7 @@ internal sealed class InventoryReader : IYamlEntrySink
 
     private void ReadWorkload(YamlMapping mapping, FieldPath path)
     {
-        _context.Subject = PeekQualifiedName(mapping);
+        PeekQualifiedName(mapping);
         if (WorkloadEntryReader.Read(mapping, path, _context, _values) is not { } entry)
         {
             return;
@@ -165,14 +165,16 @@ internal sealed class InventoryReader : IYamlEntrySink
         }
     }
 
-    private static string? PeekQualifiedName(YamlMapping mapping)
+    /// <summary>Makes the workload's <c>namespace/name</c> the subject of diagnostics, read ahead of validation.</summary>
+    private void PeekQualifiedName(YamlMapping mapping)
     {
         if (mapping.Find("name") is not YamlScalar { Type: YamlScalarType.String } name)
         {
-            return null;
+            _context.Subject = null;
+            return;
         }
 
         var @namespace = mapping.Find("namespace") is YamlScalar { Type: YamlScalarType.String } ns ? ns.Value : "default";
-        return $"{@namespace}/{name.Value}";
+        _context.SetSubject(@namespace, name.Value);
     }
 }
