@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Yaml;
 
@@ -134,34 +135,52 @@ internal sealed class InventoryReader : IYamlEntrySink
             return;
         }
 
+        // Each lookup both checks and claims, because with tens of thousands of workloads every
+        // lookup in these large tables is a cache miss; a clash, which is rare, undoes the claims.
         var workload = entry.Workload;
-        if (_workloadOrigins.TryGetValue((workload.Namespace, workload.Name), out var first))
+        var name = (workload.Namespace, workload.Name);
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_workloadOrigins, name, out var defined);
+        if (defined)
         {
             _context.Error(entry.NameNode, path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first}");
             return;
         }
 
+        first = entry.NameNode.Location(_context.File);
         var clashes = 0;
         for (var i = 0; i < workload.Addresses.Length; i++)
         {
-            if (_addressOwners.TryGetValue(workload.Addresses[i], out var owner))
+            ref var owner = ref CollectionsMarshal.GetValueRefOrAddDefault(_addressOwners, workload.Addresses[i], out var taken);
+            if (!taken)
             {
-                clashes++;
-                _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
-                    $"address {workload.Addresses[i]} is used by both {owner.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
+                owner = workload;
+                continue;
             }
+
+            clashes++;
+            _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
+                $"address {workload.Addresses[i]} is used by both {owner!.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
         }
 
         if (clashes > 0)
         {
+            Unclaim(name, workload);
             return;
         }
 
-        _workloadOrigins.Add((workload.Namespace, workload.Name), entry.NameNode.Location(_context.File));
         _workloads.Add(workload);
+    }
+
+    /// <summary>Forgets the name and addresses a workload claimed before one of its addresses turned out to be taken.</summary>
+    private void Unclaim((string Namespace, string Name) name, Workload workload)
+    {
+        _workloadOrigins.Remove(name);
         foreach (var address in workload.Addresses)
         {
-            _addressOwners.Add(address, workload);
+            if (_addressOwners.TryGetValue(address, out var owner) && ReferenceEquals(owner, workload))
+            {
+                _addressOwners.Remove(address);
+            }
         }
     }
 
