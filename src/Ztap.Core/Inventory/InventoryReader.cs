@@ -86,19 +86,19 @@ internal sealed class InventoryReader : IYamlEntrySink
 
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            Item(entry.KeyNode, i, sequence.Items[i]);
+            Item(entry.Key, i, sequence.Items[i]);
         }
     }
 
-    public void Item(YamlScalar key, int index, YamlNode item)
+    public void Item(string key, int index, YamlNode item)
     {
-        var path = FieldPath.Root.Field(key.Value).Index(index);
+        var path = FieldPath.Root.Field(key).Index(index);
         if (_context.Mapping(item, path) is not { } mapping)
         {
             return;
         }
 
-        if (key.Value == "namespaces")
+        if (key == "namespaces")
         {
             ReadNamespace(mapping, path);
         }

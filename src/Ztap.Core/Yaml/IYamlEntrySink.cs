@@ -20,5 +20,5 @@ internal interface IYamlEntrySink : IYamlDocumentSink
     void Entry(YamlMappingEntry entry);
 
     /// <summary>The item at <paramref name="index"/> of the block list under root key <paramref name="key"/>.</summary>
-    void Item(YamlScalar key, int index, YamlNode item);
+    void Item(string key, int index, YamlNode item);
 }

@@ -139,7 +139,7 @@ internal sealed class YamlSubsetReader
         }
 
         // A scalar alone on its line must be followed by a line indented no deeper than its parent.
-        return EndLine() && Next() && _nextIndent <= parentIndent ? scalar : null;
+        return EndLine() && Next() && _nextIndent <= parentIndent ? scalar.ToNode() : null;
     }
 
     /// <summary>
@@ -147,7 +147,7 @@ internal sealed class YamlSubsetReader
     /// the sink takes items of (<paramref name="streamedKey"/>), each item goes to the sink instead,
     /// and the list returned is empty.
     /// </summary>
-    private YamlSequence? Sequence(int indent, int depth, YamlScalar? streamedKey = null)
+    private YamlSequence? Sequence(int indent, int depth, string? streamedKey = null)
     {
         if (depth >= _limits.MaxDepth)
         {
@@ -204,7 +204,7 @@ internal sealed class YamlSubsetReader
     }
 
     /// <summary>A block mapping whose first key has been read; its keys start at that key's column.</summary>
-    private YamlMapping? Mapping(YamlScalar firstKey, int depth)
+    private YamlMapping? Mapping(ScalarText firstKey, int depth)
     {
         if (depth >= _limits.MaxDepth)
         {
@@ -242,7 +242,7 @@ internal sealed class YamlSubsetReader
                 }
 
                 streamed = streaming is not null && _nextIndent >= indent && IsListEntry() && streaming.TakesItemsOf(key.Value);
-                value = streamed ? Sequence(_nextIndent, depth + 1, key)
+                value = streamed ? Sequence(_nextIndent, depth + 1, key.Value)
                     : _nextIndent > indent ? Block(indent, depth + 1)
                     : _nextIndent == indent && IsListEntry() ? Sequence(indent, depth + 1)
                     : null;
@@ -257,7 +257,7 @@ internal sealed class YamlSubsetReader
                 return null;
             }
 
-            var entry = new YamlMappingEntry(key, value);
+            var entry = new YamlMappingEntry(key.Value, key.Line, key.Column, key.IsPlain, value);
             keys.Add(entry);
             if (streaming is not null && !streamed)
             {
@@ -309,16 +309,16 @@ internal sealed class YamlSubsetReader
             return allowKey ? Mapping(scalar, depth) : null;
         }
 
-        return EndLine() && Next() ? scalar : null;
+        return EndLine() && Next() ? scalar.ToNode() : null;
     }
 
     /// <summary>A one-line scalar in block context; <paramref name="isKey"/> tells whether ": " follows it.</summary>
-    private YamlScalar? Scalar(out bool isKey)
+    private ScalarText? Scalar(out bool isKey)
     {
         isKey = false;
         var line = _line;
         var column = _pos - _lineStart + 1;
-        YamlScalar? scalar;
+        ScalarText? scalar;
         if (Current is '\'' or '"')
         {
             scalar = Quoted();
@@ -347,7 +347,7 @@ internal sealed class YamlSubsetReader
                 _pos++;
             }
 
-            scalar = new YamlScalar(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+            scalar = new ScalarText(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), IsPlain: true);
         }
 
         if (scalar is null)
@@ -360,7 +360,7 @@ internal sealed class YamlSubsetReader
     }
 
     /// <summary>A one-line single- or double-quoted scalar without escapes other than a doubled single quote.</summary>
-    private YamlScalar? Quoted()
+    private ScalarText? Quoted()
     {
         var line = _line;
         var column = _pos - _lineStart + 1;
@@ -392,7 +392,7 @@ internal sealed class YamlSubsetReader
         var raw = _text.AsSpan(start, _pos - start);
         _pos++;
         var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : _strings.Get(raw);
-        return new YamlScalar(line, column, value, isPlain: false);
+        return new ScalarText(line, column, value, IsPlain: false);
     }
 
     /// <summary>A flow list or mapping that opens and closes on this line.</summary>
@@ -430,7 +430,7 @@ internal sealed class YamlSubsetReader
             }
             else
             {
-                if (Current is '[' or '{' || FlowNode(depth + 1) is not YamlScalar key
+                if (Current is '[' or '{' || FlowScalar() is not { } key
                     || Current != ':' || !IsBlankAt(_pos + 1) || keys.FirstLine(key.Value) > 0)
                 {
                     return null;
@@ -443,7 +443,7 @@ internal sealed class YamlSubsetReader
                     return null;
                 }
 
-                keys.Add(new YamlMappingEntry(key, value));
+                keys.Add(new YamlMappingEntry(key.Value, key.Line, key.Column, key.IsPlain, value));
             }
 
             SkipSpaces();
@@ -482,14 +482,12 @@ internal sealed class YamlSubsetReader
         return new YamlMapping(line, column, entries);
     }
 
-    /// <summary>An item, key or value inside a flow collection; plain ones may not hold ':' or '#'.</summary>
-    private YamlNode? FlowNode(int depth)
-    {
-        if (Current is '[' or '{')
-        {
-            return Flow(depth);
-        }
+    /// <summary>An item or value inside a flow collection.</summary>
+    private YamlNode? FlowNode(int depth) => Current is '[' or '{' ? Flow(depth) : FlowScalar()?.ToNode();
 
+    /// <summary>A scalar item, key or value inside a flow collection; plain ones may not hold ':' or '#'.</summary>
+    private ScalarText? FlowScalar()
+    {
         if (Current is '\'' or '"')
         {
             return Quoted();
@@ -514,7 +512,7 @@ internal sealed class YamlSubsetReader
             }
         }
 
-        return new YamlScalar(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+        return new ScalarText(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), IsPlain: true);
     }
 
     /// <summary>Ends the current line: only spaces and a comment may follow the node. Moves to the next line.</summary>
@@ -615,5 +613,14 @@ internal sealed class YamlSubsetReader
         _pos++;
         _line++;
         _lineStart = _pos;
+    }
+
+    /// <summary>
+    /// A scalar as read, before it is known to be a key or a value: only a value becomes a node,
+    /// since a key lives on in its mapping entry as text and position.
+    /// </summary>
+    private readonly record struct ScalarText(int Line, int Column, string Value, bool IsPlain)
+    {
+        public YamlScalar ToNode() => new(Line, Column, Value, IsPlain);
     }
 }
