@@ -44,7 +44,7 @@ internal sealed class InventoryReader : IYamlEntrySink
 
     public void Document(YamlNode root)
     {
-        StartMapping();
+        _context.Subject = null;
         if (_context.Mapping(root, FieldPath.Root) is not { } mapping)
         {
             return;
