@@ -15,7 +15,8 @@ internal static class YamlStreamReader
 {
     /// <summary>
     /// Reads every document of <paramref name="text"/> and hands each to <paramref name="onDocument"/>
-    /// as soon as it is complete, so one document's tree can be dropped before the next is built.
+    /// once the whole file is read, for callers that want the trees themselves; readers of large
+    /// files take them through an <see cref="IYamlDocumentSink"/> as each is read instead.
     /// Documents with YAML-level errors and empty documents are left out; a syntax error or an
     /// exceeded limit ends the file. <paramref name="inputKind"/> says what the file holds, for
     /// messages: "policies", "an inventory".
