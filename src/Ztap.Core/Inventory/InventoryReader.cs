@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Yaml;
 
@@ -7,9 +8,10 @@ namespace Ztap.Core.Inventory;
 /// <summary>
 /// Reads an inventory file's documents into one <see cref="WorkloadInventory"/>, refusing what
 /// would make it ambiguous: a namespace or workload defined twice, or an address two workloads
-/// claim. Nothing is built unless every entry is valid.
+/// claim. Nothing is built unless every entry is valid. Takes the lists item by item as they are
+/// read, so that a large inventory's workloads never all exist as YAML trees at once.
 /// </summary>
-internal sealed class InventoryReader
+internal sealed class InventoryReader : IYamlEntrySink
 {
     private const string InputKind = "an inventory";
     private static readonly string[] Fields = ["namespaces", "workloads"];
@@ -19,7 +21,7 @@ internal sealed class InventoryReader
     private readonly Dictionary<string, SourceLocation> _namespaceOrigins = new(StringComparer.Ordinal);
     private readonly List<Workload> _workloads = [];
     private readonly Dictionary<(string Namespace, string Name), SourceLocation> _workloadOrigins = [];
-    private readonly WorkloadValueCache _values = new();
+    private WorkloadValueCache _values = new();
     private readonly Dictionary<IPAddress, Workload> _addressOwners = [];
 
     private InventoryReader(YamlReadContext context)
@@ -31,14 +33,16 @@ internal sealed class InventoryReader
     {
         var diagnostics = new List<Diagnostic>();
         var reader = new InventoryReader(new YamlReadContext(file, diagnostics));
-        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader.ReadDocument);
+        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
-        var inventory = bag.HasErrors ? WorkloadInventory.Empty : new WorkloadInventory(reader._namespaces, reader._workloads);
+        var inventory = bag.HasErrors
+            ? WorkloadInventory.Empty
+            : new WorkloadInventory(reader._namespaces, [.. reader._workloads], reader._addressOwners);
         return new InventoryLoadResult(inventory, bag.ToImmutableSorted());
     }
 
-    private void ReadDocument(YamlNode root)
+    public void Document(YamlNode root)
     {
         _context.Subject = null;
         if (_context.Mapping(root, FieldPath.Root) is not { } mapping)
@@ -48,36 +52,59 @@ internal sealed class InventoryReader
 
         foreach (var entry in mapping.Entries)
         {
-            var path = FieldPath.Root.Field(entry.Key);
-            switch (entry.Key)
-            {
-                case "namespaces":
-                    ForEachMapping(entry.Value, path, ReadNamespace);
-                    break;
-                case "workloads":
-                    ForEachMapping(entry.Value, path, ReadWorkload);
-                    break;
-                default:
-                    _context.UnknownField(entry, FieldPath.Root, Fields);
-                    break;
-            }
+            Entry(entry);
         }
     }
 
-    private void ForEachMapping(YamlNode node, FieldPath path, Action<YamlMapping, FieldPath> read)
+    public void Restart()
     {
-        if (_context.OptionalSequence(node, path) is not { } sequence)
+        _namespaces.Clear();
+        _namespaceOrigins.Clear();
+        _workloads.Clear();
+        _workloadOrigins.Clear();
+        _values = new WorkloadValueCache();
+        _addressOwners.Clear();
+    }
+
+    public bool TakesItemsOf(string key) => key is "namespaces" or "workloads";
+
+    public void StartMapping() => _context.Subject = null;
+
+    public void Entry(YamlMappingEntry entry)
+    {
+        if (!TakesItemsOf(entry.Key))
+        {
+            _context.UnknownField(entry, FieldPath.Root, Fields);
+            return;
+        }
+
+        var path = FieldPath.Root.Field(entry.Key);
+        if (_context.OptionalSequence(entry.Value, path) is not { } sequence)
         {
             return;
         }
 
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            var itemPath = path.Index(i);
-            if (_context.Mapping(sequence.Items[i], itemPath) is { } mapping)
-            {
-                read(mapping, itemPath);
-            }
+            Item(entry.Key, i, sequence.Items[i]);
+        }
+    }
+
+    public void Item(string key, int index, YamlNode item)
+    {
+        var path = FieldPath.Root.Field(key).Index(index);
+        if (_context.Mapping(item, path) is not { } mapping)
+        {
+            return;
+        }
+
+        if (key == "namespaces")
+        {
+            ReadNamespace(mapping, path);
+        }
+        else
+        {
+            ReadWorkload(mapping, path);
         }
     }
 
@@ -102,51 +129,71 @@ internal sealed class InventoryReader
 
     private void ReadWorkload(YamlMapping mapping, FieldPath path)
     {
-        _context.Subject = PeekQualifiedName(mapping);
+        PeekQualifiedName(mapping);
         if (WorkloadEntryReader.Read(mapping, path, _context, _values) is not { } entry)
         {
             return;
         }
 
+        // Each lookup both checks and claims, because with tens of thousands of workloads every
+        // lookup in these large tables is a cache miss; a clash, which is rare, undoes the claims.
         var workload = entry.Workload;
-        if (_workloadOrigins.TryGetValue((workload.Namespace, workload.Name), out var first))
+        var name = (workload.Namespace, workload.Name);
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_workloadOrigins, name, out var defined);
+        if (defined)
         {
             _context.Error(entry.NameNode, path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first}");
             return;
         }
 
+        first = entry.NameNode.Location(_context.File);
         var clashes = 0;
         for (var i = 0; i < workload.Addresses.Length; i++)
         {
-            if (_addressOwners.TryGetValue(workload.Addresses[i], out var owner))
+            ref var owner = ref CollectionsMarshal.GetValueRefOrAddDefault(_addressOwners, workload.Addresses[i], out var taken);
+            if (!taken)
             {
-                clashes++;
-                _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
-                    $"address {workload.Addresses[i]} is used by both {owner.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
+                owner = workload;
+                continue;
             }
+
+            clashes++;
+            _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
+                $"address {workload.Addresses[i]} is used by both {owner!.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
         }
 
         if (clashes > 0)
         {
+            Unclaim(name, workload);
             return;
         }
 
-        _workloadOrigins.Add((workload.Namespace, workload.Name), entry.NameNode.Location(_context.File));
         _workloads.Add(workload);
+    }
+
+    /// <summary>Forgets the name and addresses a workload claimed before one of its addresses turned out to be taken.</summary>
+    private void Unclaim((string Namespace, string Name) name, Workload workload)
+    {
+        _workloadOrigins.Remove(name);
         foreach (var address in workload.Addresses)
         {
-            _addressOwners.Add(address, workload);
+            if (_addressOwners.TryGetValue(address, out var owner) && ReferenceEquals(owner, workload))
+            {
+                _addressOwners.Remove(address);
+            }
         }
     }
 
-    private static string? PeekQualifiedName(YamlMapping mapping)
+    /// <summary>Makes the workload's <c>namespace/name</c> the subject of diagnostics, read ahead of validation.</summary>
+    private void PeekQualifiedName(YamlMapping mapping)
     {
         if (mapping.Find("name") is not YamlScalar { Type: YamlScalarType.String } name)
         {
-            return null;
+            _context.Subject = null;
+            return;
         }
 
         var @namespace = mapping.Find("namespace") is YamlScalar { Type: YamlScalarType.String } ns ? ns.Value : "default";
-        return $"{@namespace}/{name.Value}";
+        _context.SetSubject(@namespace, name.Value);
     }
 }

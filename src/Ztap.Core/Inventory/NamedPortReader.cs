@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Ztap.Core.Policy;
 using Ztap.Core.Policy.Validation;
 using Ztap.Core.Yaml;
@@ -17,7 +18,9 @@ internal static class NamedPortReader
             return [];
         }
 
-        var ports = ImmutableArray.CreateBuilder<NamedPort>(sequence.Items.Count);
+        // Filled in place and handed over without a copy, as a workload's addresses are.
+        var ports = new NamedPort[sequence.Items.Count];
+        var count = 0;
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             var itemPath = path.Index(i);
@@ -26,20 +29,20 @@ internal static class NamedPortReader
                 continue;
             }
 
-            if (IsNameTaken(ports, port.Name))
+            if (IsNameTaken(ports.AsSpan(0, count), port.Name))
             {
                 var nameNode = ((YamlMapping)sequence.Items[i]).Find("name")!;
                 context.Error(nameNode, itemPath.Field("name"), $"the port name '{port.Name}' is used twice in this workload");
                 continue;
             }
 
-            ports.Add(port);
+            ports[count++] = port;
         }
 
-        return ports.DrainToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(count == ports.Length ? ports : ports[..count]);
     }
 
-    private static bool IsNameTaken(ImmutableArray<NamedPort>.Builder ports, string name)
+    private static bool IsNameTaken(ReadOnlySpan<NamedPort> ports, string name)
     {
         foreach (var port in ports)
         {

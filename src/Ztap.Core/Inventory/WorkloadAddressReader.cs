@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Net;
 using Ztap.Core.Policy.Validation;
 using Ztap.Core.Yaml;
@@ -16,7 +17,9 @@ internal static class WorkloadAddressReader
             return [];
         }
 
-        var addresses = ImmutableArray.CreateBuilder<IPAddress>(sequence.Items.Count);
+        // Filled in place and handed over without a copy: a workload has an address or two, and there are many workloads.
+        var addresses = new IPAddress[sequence.Items.Count];
+        var count = 0;
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             var item = sequence.Items[i];
@@ -31,17 +34,17 @@ internal static class WorkloadAddressReader
                 {
                     context.Error(item, itemPath, $"'{text}' is not an IP address such as 10.0.1.1 or fd00::1");
                 }
-                else if (addresses.Contains(address))
+                else if (addresses.AsSpan(0, count).Contains(address))
                 {
                     context.Error(item, itemPath, $"{address} is listed twice");
                 }
                 else
                 {
-                    addresses.Add(address);
+                    addresses[count++] = address;
                 }
             }
         }
 
-        return addresses.DrainToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(count == addresses.Length ? addresses : addresses[..count]);
     }
 }

@@ -9,19 +9,30 @@ namespace Ztap.Core.Inventory;
 /// The known workloads and namespaces: who has which labels and addresses. Namespaces that
 /// workloads use but nobody declared exist with their name label only. The lookups by name and
 /// address are plain dictionaries: an inventory has tens of thousands of entries that are looked up
-/// a few times each, too few to repay building frozen ones.
+/// a few times each, too few to repay building frozen ones. The one by name is built on first use,
+/// since compiling and enforcing never look a workload up by name.
 /// </summary>
 public sealed class WorkloadInventory
 {
     public static WorkloadInventory Empty { get; } = new([], []);
 
     private readonly FrozenDictionary<string, WorkloadNamespace> _namespaces;
-    private readonly Dictionary<(string Namespace, string Name), Workload> _byName;
     private readonly Dictionary<IPAddress, Workload> _byAddress;
+    private Dictionary<(string Namespace, string Name), Workload>? _byName;
 
     public WorkloadInventory(IEnumerable<WorkloadNamespace> namespaces, IEnumerable<Workload> workloads)
+        : this(namespaces, [.. workloads], null)
     {
-        Workloads = [.. workloads];
+    }
+
+    /// <summary>
+    /// An inventory whose lookup by address, <paramref name="byAddress"/>, a reader has already built
+    /// while it checked that no two workloads claim an address; null builds it here.
+    /// </summary>
+    internal WorkloadInventory(
+        IEnumerable<WorkloadNamespace> namespaces, ImmutableArray<Workload> workloads, Dictionary<IPAddress, Workload>? byAddress)
+    {
+        Workloads = workloads;
         var declared = namespaces.ToDictionary(n => n.Name, StringComparer.Ordinal);
         foreach (var workload in Workloads)
         {
@@ -33,17 +44,7 @@ public sealed class WorkloadInventory
 
         _namespaces = declared.ToFrozenDictionary(StringComparer.Ordinal);
         Namespaces = [.. declared.Values.OrderBy(n => n.Name, StringComparer.Ordinal)];
-        _byName = new Dictionary<(string Namespace, string Name), Workload>(Workloads.Length);
-        _byAddress = new Dictionary<IPAddress, Workload>(Workloads.Length);
-        foreach (var workload in Workloads)
-        {
-            _byName.Add((workload.Namespace, workload.Name), workload);
-            foreach (var address in workload.Addresses)
-            {
-                // A later workload claiming an address wins; readers refuse such an inventory anyway.
-                _byAddress[address] = workload;
-            }
-        }
+        _byAddress = byAddress ?? ByAddress(Workloads);
     }
 
     public ImmutableArray<Workload> Workloads { get; }
@@ -60,10 +61,37 @@ public sealed class WorkloadInventory
         // Keyed by the two parts rather than the joined text, which would cost a string per workload.
         var slash = reference.IndexOf('/', StringComparison.Ordinal);
         var key = slash < 0 ? ("default", reference) : (reference[..slash], reference[(slash + 1)..]);
-        return _byName.GetValueOrDefault(key);
+        return (_byName ?? ByName()).GetValueOrDefault(key);
     }
 
     public Workload? FindByAddress(IPAddress address) => _byAddress.GetValueOrDefault(address);
+
+    private static Dictionary<IPAddress, Workload> ByAddress(ImmutableArray<Workload> workloads)
+    {
+        var byAddress = new Dictionary<IPAddress, Workload>(workloads.Length);
+        foreach (var workload in workloads)
+        {
+            foreach (var address in workload.Addresses)
+            {
+                // A later workload claiming an address wins; readers refuse such an inventory anyway.
+                byAddress[address] = workload;
+            }
+        }
+
+        return byAddress;
+    }
+
+    /// <summary>Builds the lookup by name; two threads may both build it, and either result serves.</summary>
+    private Dictionary<(string Namespace, string Name), Workload> ByName()
+    {
+        var byName = new Dictionary<(string Namespace, string Name), Workload>(Workloads.Length);
+        foreach (var workload in Workloads)
+        {
+            byName.Add((workload.Namespace, workload.Name), workload);
+        }
+
+        return Interlocked.CompareExchange(ref _byName, byName, null) ?? byName;
+    }
 
     /// <summary>
     /// The addresses of the workloads a selector picks: in <paramref name="namespace"/> when given,

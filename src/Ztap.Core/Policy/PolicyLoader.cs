@@ -9,8 +9,6 @@ namespace Ztap.Core.Policy;
 /// </summary>
 public static class PolicyLoader
 {
-    private const string InputKind = "policies";
-
     /// <summary>Loads every policy under <paramref name="paths"/> (files, or folders searched for .yaml and .yml files).</summary>
     public static Task<PolicyLoadResult> LoadAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
         LoadAsync(paths, InputLimits.Default, cancellationToken);
@@ -29,7 +27,7 @@ public static class PolicyLoader
         {
             var fileDiagnostics = new List<Diagnostic>();
             var text = await YamlFile.ReadAsync(files[index], limits, fileDiagnostics, token).ConfigureAwait(false);
-            var documents = text is null ? [] : ReadDocuments(text, files[index], limits, fileDiagnostics);
+            var documents = text is null ? [] : PolicyFileReader.Read(text, files[index], limits, fileDiagnostics);
             results[index] = new FileResult(documents, fileDiagnostics);
         }).ConfigureAwait(false);
 
@@ -42,16 +40,8 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new List<Diagnostic>();
-        var documents = ReadDocuments(text, fileName, limits, diagnostics);
+        var documents = PolicyFileReader.Read(text, fileName, limits, diagnostics);
         return Combine([new FileResult(documents, diagnostics)], new DiagnosticBag());
-    }
-
-    private static List<PolicyDocument> ReadDocuments(string text, string file, InputLimits limits, List<Diagnostic> diagnostics)
-    {
-        var context = new YamlReadContext(file, diagnostics);
-        var documents = new List<PolicyDocument>();
-        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, root => documents.Add(PolicyDocumentReader.Read(root, context)));
-        return documents;
     }
 
     private static PolicyLoadResult Combine(FileResult[] files, DiagnosticBag diagnostics)

@@ -23,7 +23,7 @@ internal struct YamlKeyIndex(List<YamlMappingEntry> entries, int first)
         {
             if (entries[i].Key == key)
             {
-                return entries[i].KeyNode.Line;
+                return entries[i].KeyLine;
             }
         }
 
@@ -35,14 +35,14 @@ internal struct YamlKeyIndex(List<YamlMappingEntry> entries, int first)
         entries.Add(entry);
         if (_lines is not null)
         {
-            _lines.Add(entry.Key, entry.KeyNode.Line);
+            _lines.Add(entry.Key, entry.KeyLine);
         }
         else if (entries.Count - first > LinearSearchLimit)
         {
             _lines = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = first; i < entries.Count; i++)
             {
-                _lines.Add(entries[i].Key, entries[i].KeyNode.Line);
+                _lines.Add(entries[i].Key, entries[i].KeyLine);
             }
         }
     }

@@ -11,8 +11,29 @@ internal sealed class YamlReadContext(string file, List<Diagnostic> diagnostics)
 {
     public string File { get; } = file;
 
+    private string? _subject;
+    private (string Namespace, string Name)? _subjectParts;
+
     /// <summary>The object being read, as <c>namespace/name</c>, once known; attached to every diagnostic.</summary>
-    public string? Subject { get; set; }
+    public string? Subject
+    {
+        get => _subject ??= _subjectParts is { } parts ? $"{parts.Namespace}/{parts.Name}" : null;
+        set
+        {
+            _subject = value;
+            _subjectParts = null;
+        }
+    }
+
+    /// <summary>
+    /// Makes <c>namespace/name</c> the subject without joining the two until a diagnostic needs
+    /// the text: most of an inventory's many workloads have none.
+    /// </summary>
+    public void SetSubject(string @namespace, string name)
+    {
+        _subject = null;
+        _subjectParts = (@namespace, name);
+    }
 
     public int ErrorCount { get; private set; }
 

@@ -15,13 +15,32 @@ internal static class YamlStreamReader
 {
     /// <summary>
     /// Reads every document of <paramref name="text"/> and hands each to <paramref name="onDocument"/>
-    /// as soon as it is complete, so one document's tree can be dropped before the next is built.
+    /// once the whole file is read, for callers that want the trees themselves; readers of large
+    /// files take them through an <see cref="IYamlDocumentSink"/> as each is read instead.
     /// Documents with YAML-level errors and empty documents are left out; a syntax error or an
     /// exceeded limit ends the file. <paramref name="inputKind"/> says what the file holds, for
     /// messages: "policies", "an inventory".
     /// </summary>
     public static void Read(
         string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, Action<YamlNode> onDocument)
+    {
+        var documents = new YamlDocumentList();
+        Read(text, file, limits, inputKind, diagnostics, documents);
+        foreach (var document in documents)
+        {
+            onDocument(document);
+        }
+    }
+
+    /// <summary>
+    /// Reads every document of <paramref name="text"/> into <paramref name="sink"/>, as
+    /// <see cref="Read(string, string, InputLimits, string, List{Diagnostic}, Action{YamlNode})"/> does.
+    /// When the fast reader declines partway, the diagnostics added since the start are dropped and the
+    /// sink restarted before the slower reader reads the file again, so the sink ends up with exactly
+    /// what that reader alone would have given it.
+    /// </summary>
+    public static void Read(
+        string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, IYamlDocumentSink sink)
     {
         var bytes = Encoding.UTF8.GetByteCount(text);
         if (bytes > limits.MaxFileBytes)
@@ -30,17 +49,15 @@ internal static class YamlStreamReader
             return;
         }
 
-        if (YamlSubsetReader.TryRead(text, limits) is { } documents)
+        var start = diagnostics.Count;
+        if (YamlSubsetReader.TryRead(text, limits, sink))
         {
-            foreach (var document in documents)
-            {
-                onDocument(document);
-            }
-
             return;
         }
 
-        ReadWithParser(text, file, limits, inputKind, diagnostics, onDocument);
+        diagnostics.RemoveRange(start, diagnostics.Count - start);
+        sink.Restart();
+        ReadWithParser(text, file, limits, inputKind, diagnostics, sink.Document);
     }
 
     /// <summary>Reads with YamlDotNet alone; <see cref="YamlSubsetReader"/> must give the same trees wherever it reads.</summary>

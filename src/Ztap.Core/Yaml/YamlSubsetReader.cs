@@ -9,13 +9,14 @@ namespace Ztap.Core.Yaml;
 /// would report: tabs, non-ASCII text, anchors, tags, block and multi-line scalars, escapes, empty
 /// values, duplicate keys, nesting at the depth limit. A declined file is read by
 /// <see cref="YamlStreamReader"/>'s YamlDotNet path, so what the subset accepts gives the same trees,
-/// and everything else the same trees and diagnostics, as that path alone.
+/// and everything else the same trees and diagnostics, as that path alone. Each document goes to the
+/// sink as soon as it is read, and a root mapping entry by entry when the sink takes entries
+/// (<see cref="IYamlEntrySink"/>), so a decline can come after the sink was handed some of the file.
 /// </summary>
 internal sealed class YamlSubsetReader
 {
     private const int EndOfDocument = -1;
     private const int MaxKeyLength = 1000;
-    private const int MaxSharedLength = 64;
 
     // Printable ASCII and line feeds; any other character (a tab, a carriage return, a byte order mark) declines.
     private static readonly SearchValues<char> Printable = SearchValues.Create(
@@ -27,63 +28,80 @@ internal sealed class YamlSubsetReader
 
     private readonly string _text;
     private readonly InputLimits _limits;
+    private readonly IYamlDocumentSink _sink;
+    private readonly IYamlEntrySink? _entrySink;
     private readonly List<YamlNode> _items = [];
     private readonly List<YamlMappingEntry> _entries = [];
-
-    // Keys and values repeat across a file; one string per distinct short text saves memory and collector time.
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _shared =
-        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly RecentStrings _strings = new();
 
     private int _pos;
     private int _line = 1;
     private int _lineStart;
     private int _nextIndent;
 
-    private YamlSubsetReader(string text, InputLimits limits)
+    // Whether the document being read went to the sink entry by entry rather than whole.
+    private bool _rootStreamed;
+
+    private YamlSubsetReader(string text, InputLimits limits, IYamlDocumentSink sink)
     {
         _text = text;
         _limits = limits;
+        _sink = sink;
+        _entrySink = sink as IYamlEntrySink;
     }
 
+    /// <summary>
+    /// Hands the non-empty documents of <paramref name="text"/> to <paramref name="sink"/>; false when
+    /// the text is outside the subset, after which the sink must forget what it was handed.
+    /// </summary>
+    public static bool TryRead(string text, InputLimits limits, IYamlDocumentSink sink) =>
+        text.AsSpan().IndexOfAnyExcept(Printable) < 0 && !HasDocumentEnd(text) && new YamlSubsetReader(text, limits, sink).ReadDocuments();
+
     /// <summary>The trees of the non-empty documents of <paramref name="text"/>, or null when the text is outside the subset.</summary>
-    public static List<YamlNode>? TryRead(string text, InputLimits limits) =>
-        text.AsSpan().IndexOfAnyExcept(Printable) >= 0 || HasDocumentEnd(text) ? null : new YamlSubsetReader(text, limits).ReadDocuments();
+    public static List<YamlNode>? TryRead(string text, InputLimits limits)
+    {
+        var documents = new YamlDocumentList();
+        return TryRead(text, limits, documents) ? documents : null;
+    }
 
     // "..." at the start of a line ends a document; the subset leaves that to YamlDotNet.
     private static bool HasDocumentEnd(string text) =>
         text.StartsWith("...", StringComparison.Ordinal) || text.Contains("\n...", StringComparison.Ordinal);
 
-    private List<YamlNode>? ReadDocuments()
+    private bool ReadDocuments()
     {
-        var documents = new List<YamlNode>();
         var markers = 0;
         Next();
         while (true)
         {
             if (_nextIndent == 0)
             {
+                _rootStreamed = false;
                 if (Document() is not { } root)
                 {
-                    return null;
+                    return false;
                 }
 
-                documents.Add(root);
+                if (!_rootStreamed)
+                {
+                    _sink.Document(root);
+                }
             }
             else if (_nextIndent != EndOfDocument)
             {
-                return null;
+                return false;
             }
 
             if (_pos >= _text.Length)
             {
-                return documents;
+                return true;
             }
 
             // At a "---" line; anything after the marker would start the document on it.
             _pos += 3;
             if (!EndLine() || ++markers >= _limits.MaxDocuments - 1)
             {
-                return null;
+                return false;
             }
 
             Next();
@@ -121,11 +139,15 @@ internal sealed class YamlSubsetReader
         }
 
         // A scalar alone on its line must be followed by a line indented no deeper than its parent.
-        return EndLine() && Next() && _nextIndent <= parentIndent ? scalar : null;
+        return EndLine() && Next() && _nextIndent <= parentIndent ? scalar.ToNode() : null;
     }
 
-    /// <summary>A block list whose entries ("- ") start at <paramref name="indent"/>.</summary>
-    private YamlSequence? Sequence(int indent, int depth)
+    /// <summary>
+    /// A block list whose entries ("- ") start at <paramref name="indent"/>. Under a root key that
+    /// the sink takes items of (<paramref name="streamedKey"/>), each item goes to the sink instead,
+    /// and the list returned is empty.
+    /// </summary>
+    private YamlSequence? Sequence(int indent, int depth, string? streamedKey = null)
     {
         if (depth >= _limits.MaxDepth)
         {
@@ -135,6 +157,7 @@ internal sealed class YamlSubsetReader
         var line = _line;
         var column = _pos - _lineStart + 1;
         var first = _items.Count;
+        var index = 0;
         do
         {
             _pos++;
@@ -158,7 +181,14 @@ internal sealed class YamlSubsetReader
                 return null;
             }
 
-            _items.Add(item);
+            if (streamedKey is null)
+            {
+                _items.Add(item);
+            }
+            else
+            {
+                _entrySink!.Item(streamedKey, index++, item);
+            }
         }
         while (_nextIndent == indent && IsListEntry());
 
@@ -174,11 +204,19 @@ internal sealed class YamlSubsetReader
     }
 
     /// <summary>A block mapping whose first key has been read; its keys start at that key's column.</summary>
-    private YamlMapping? Mapping(YamlScalar firstKey, int depth)
+    private YamlMapping? Mapping(ScalarText firstKey, int depth)
     {
         if (depth >= _limits.MaxDepth)
         {
             return null;
+        }
+
+        // A document's root mapping goes entry by entry to a sink that takes entries.
+        var streaming = depth == 0 ? _entrySink : null;
+        if (streaming is not null)
+        {
+            _rootStreamed = true;
+            streaming.StartMapping();
         }
 
         var indent = firstKey.Column - 1;
@@ -195,6 +233,7 @@ internal sealed class YamlSubsetReader
             _pos++;
             SkipSpaces();
             YamlNode? value;
+            var streamed = false;
             if (AtLineEnd())
             {
                 if (!EndLine() || !Next())
@@ -202,7 +241,9 @@ internal sealed class YamlSubsetReader
                     return null;
                 }
 
-                value = _nextIndent > indent ? Block(indent, depth + 1)
+                streamed = streaming is not null && _nextIndent >= indent && IsListEntry() && streaming.TakesItemsOf(key.Value);
+                value = streamed ? Sequence(_nextIndent, depth + 1, key.Value)
+                    : _nextIndent > indent ? Block(indent, depth + 1)
                     : _nextIndent == indent && IsListEntry() ? Sequence(indent, depth + 1)
                     : null;
             }
@@ -216,7 +257,13 @@ internal sealed class YamlSubsetReader
                 return null;
             }
 
-            keys.Add(new YamlMappingEntry(key, value));
+            var entry = new YamlMappingEntry(key.Value, key.Line, key.Column, key.IsPlain, value);
+            keys.Add(entry);
+            if (streaming is not null && !streamed)
+            {
+                streaming.Entry(entry);
+            }
+
             if (_nextIndent != indent || IsListEntry())
             {
                 break;
@@ -262,16 +309,16 @@ internal sealed class YamlSubsetReader
             return allowKey ? Mapping(scalar, depth) : null;
         }
 
-        return EndLine() && Next() ? scalar : null;
+        return EndLine() && Next() ? scalar.ToNode() : null;
     }
 
     /// <summary>A one-line scalar in block context; <paramref name="isKey"/> tells whether ": " follows it.</summary>
-    private YamlScalar? Scalar(out bool isKey)
+    private ScalarText? Scalar(out bool isKey)
     {
         isKey = false;
         var line = _line;
         var column = _pos - _lineStart + 1;
-        YamlScalar? scalar;
+        ScalarText? scalar;
         if (Current is '\'' or '"')
         {
             scalar = Quoted();
@@ -300,7 +347,7 @@ internal sealed class YamlSubsetReader
                 _pos++;
             }
 
-            scalar = new YamlScalar(line, column, Text(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+            scalar = new ScalarText(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), IsPlain: true);
         }
 
         if (scalar is null)
@@ -313,7 +360,7 @@ internal sealed class YamlSubsetReader
     }
 
     /// <summary>A one-line single- or double-quoted scalar without escapes other than a doubled single quote.</summary>
-    private YamlScalar? Quoted()
+    private ScalarText? Quoted()
     {
         var line = _line;
         var column = _pos - _lineStart + 1;
@@ -344,8 +391,8 @@ internal sealed class YamlSubsetReader
 
         var raw = _text.AsSpan(start, _pos - start);
         _pos++;
-        var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : Text(raw);
-        return new YamlScalar(line, column, value, isPlain: false);
+        var value = doubled ? raw.ToString().Replace("''", "'", StringComparison.Ordinal) : _strings.Get(raw);
+        return new ScalarText(line, column, value, IsPlain: false);
     }
 
     /// <summary>A flow list or mapping that opens and closes on this line.</summary>
@@ -383,7 +430,7 @@ internal sealed class YamlSubsetReader
             }
             else
             {
-                if (Current is '[' or '{' || FlowNode(depth + 1) is not YamlScalar key
+                if (Current is '[' or '{' || FlowScalar() is not { } key
                     || Current != ':' || !IsBlankAt(_pos + 1) || keys.FirstLine(key.Value) > 0)
                 {
                     return null;
@@ -396,7 +443,7 @@ internal sealed class YamlSubsetReader
                     return null;
                 }
 
-                keys.Add(new YamlMappingEntry(key, value));
+                keys.Add(new YamlMappingEntry(key.Value, key.Line, key.Column, key.IsPlain, value));
             }
 
             SkipSpaces();
@@ -435,14 +482,12 @@ internal sealed class YamlSubsetReader
         return new YamlMapping(line, column, entries);
     }
 
-    /// <summary>An item, key or value inside a flow collection; plain ones may not hold ':' or '#'.</summary>
-    private YamlNode? FlowNode(int depth)
-    {
-        if (Current is '[' or '{')
-        {
-            return Flow(depth);
-        }
+    /// <summary>An item or value inside a flow collection.</summary>
+    private YamlNode? FlowNode(int depth) => Current is '[' or '{' ? Flow(depth) : FlowScalar()?.ToNode();
 
+    /// <summary>A scalar item, key or value inside a flow collection; plain ones may not hold ':' or '#'.</summary>
+    private ScalarText? FlowScalar()
+    {
         if (Current is '\'' or '"')
         {
             return Quoted();
@@ -467,7 +512,7 @@ internal sealed class YamlSubsetReader
             }
         }
 
-        return new YamlScalar(line, column, Text(_text.AsSpan(start, _pos - start).TrimEnd(' ')), isPlain: true);
+        return new ScalarText(line, column, _strings.Get(_text.AsSpan(start, _pos - start).TrimEnd(' ')), IsPlain: true);
     }
 
     /// <summary>Ends the current line: only spaces and a comment may follow the node. Moves to the next line.</summary>
@@ -570,19 +615,12 @@ internal sealed class YamlSubsetReader
         _lineStart = _pos;
     }
 
-    private string Text(ReadOnlySpan<char> text)
+    /// <summary>
+    /// A scalar as read, before it is known to be a key or a value: only a value becomes a node,
+    /// since a key lives on in its mapping entry as text and position.
+    /// </summary>
+    private readonly record struct ScalarText(int Line, int Column, string Value, bool IsPlain)
     {
-        if (text.Length > MaxSharedLength)
-        {
-            return text.ToString();
-        }
-
-        if (!_shared.TryGetValue(text, out var shared))
-        {
-            shared = text.ToString();
-            _shared[shared] = shared;
-        }
-
-        return shared;
+        public YamlScalar ToNode() => new(Line, Column, Value, IsPlain);
     }
 }

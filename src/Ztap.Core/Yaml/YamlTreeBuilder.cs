@@ -120,7 +120,7 @@ internal sealed class YamlTreeBuilder(IParser parser, string file, InputLimits l
             }
             else
             {
-                keys.Add(new YamlMappingEntry(key, value));
+                keys.Add(new YamlMappingEntry(key.Value, key.Line, key.Column, key.IsPlain, value));
             }
         }
 

@@ -141,6 +141,20 @@ public sealed class InventoryFileSourceTests
     }
 
     [Fact]
+    public void A_workload_refused_for_a_taken_address_claims_none_of_its_name_and_addresses()
+    {
+        var error = SingleError("""
+            workloads:
+              - {name: web-1, ips: [10.0.1.1]}
+              - {name: web-2, ips: [10.0.1.2, 10.0.1.1]}
+              - {name: web-2, ips: [10.0.1.2]}
+            """);
+
+        Assert.Equal("address 10.0.1.1 is used by both default/web-1 (at inventory.yaml:2:5) and default/web-2", error.Message);
+        Assert.Equal(3, error.Location.Line);
+    }
+
+    [Fact]
     public void A_workload_defined_twice_in_a_namespace_is_an_error()
     {
         var error = SingleError("""

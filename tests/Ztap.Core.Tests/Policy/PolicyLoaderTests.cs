@@ -150,4 +150,17 @@ public sealed class PolicyLoaderTests : IDisposable
         Assert.Single(result.Policies);
         Assert.Equal("<stdin>", Assert.Single(result.Diagnostics).Location.File);
     }
+
+    [Fact]
+    public void A_file_whose_later_document_needs_full_yaml_gives_each_policy_once()
+    {
+        // The escape in the third document is read only by the full YAML parser, after the fast
+        // reader has handed over the first two.
+        var text = Policy("a") + "---\n" + Policy("b") + "---\n" + Policy("\"c\\x2dd\"");
+
+        var result = PolicyLoader.Parse(text, "<stdin>", InputLimits.Default);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["a", "b", "c-d"], result.Policies.Select(p => p.Name));
+    }
 }

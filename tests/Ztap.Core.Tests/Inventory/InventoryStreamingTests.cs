@@ -1,0 +1,151 @@
+using System.Text;
+using CsCheck;
+using Ztap.Core.Inventory;
+
+namespace Ztap.Core.Tests.Inventory;
+
+/// <summary>
+/// The fast YAML reader hands an inventory's lists over item by item and may decline halfway;
+/// whatever it does, the result must be the one the YAML parser alone gives. A trailing comment
+/// with a non-ASCII letter sends the same text to the parser alone.
+/// </summary>
+public sealed class InventoryStreamingTests
+{
+    private const string ParserOnly = "\n# \u00e9\n";
+
+    private static readonly string[] RootKeys = ["namespaces", "workloads", "workloads", "workload", "namespaces"];
+    // An escape is valid YAML that the fast reader declines when it gets there, after it handed over the items before it.
+    private static readonly string[] Names = ["web-1", "web-2", "db", "Bad_Name", "''", "80", "web-1", "\"db\\x2d2\""];
+    private static readonly string[] Addresses = ["10.0.0.1", "10.0.0.2", "fd00::1", "10.0.0.1", "not-an-ip", "'10.0.0.3'", "~"];
+    private static readonly string[] Fields = ["namespace: prod", "namespace: Bad", "labels: {app: web}", "labels: {app: 'a b'}",
+        "ports: [{name: http, port: 80}]", "ports: [{name: http, port: 99999}]", "cgroup: system.slice/x", "colour: red", "name: again"];
+
+    [Fact]
+    public void Streamed_inventories_read_as_the_parser_reads_them()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = Inventory(random);
+            Compare(text);
+            Compare(Mutate(text, random));
+        }, iter: 3_000);
+    }
+
+    [Theory]
+    [InlineData("workloads:\n- name: a\n  ips: [10.0.0.1]\n- name: b\n  ips: [10.0.0.1]\n")]
+    [InlineData("workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: \"b\\x2d2\"\n    ips: [10.0.0.2]\n")]
+    [InlineData("colour: red\nworkloads:\n  - name: a\n    ips: [10.0.0.1]\nworkloads: []\n")]
+    [InlineData("namespaces:\n  - name: prod\n  - name: prod\nworkloads:\n  - name: a\n    ips: [10.0.0.1]\n    labels:\n      app: |\n        web\n")]
+    public void Inventories_declined_partway_read_as_the_parser_reads_them(string text)
+    {
+        Compare(text);
+    }
+
+    private static void Compare(string text)
+    {
+        var parsed = Summary(InventoryFileSource.Parse(text + ParserOnly, "inventory.yaml"));
+        if (parsed.Contains("YAML syntax error", StringComparison.Ordinal))
+        {
+            // A trailing comment changes nothing only in text that is valid YAML.
+            return;
+        }
+
+        Assert.True(
+            Summary(InventoryFileSource.Parse(text, "inventory.yaml")) == parsed,
+            $"the fast reader read differently:\n{text}\nparser:\n{parsed}\nfast:\n{Summary(InventoryFileSource.Parse(text, "inventory.yaml"))}");
+    }
+
+    private static string Summary(InventoryLoadResult result)
+    {
+        var summary = new StringBuilder();
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            summary.Append(diagnostic).Append('\n');
+        }
+
+        foreach (var workload in result.Inventory.Workloads)
+        {
+            summary.Append($"{workload.QualifiedName} {string.Join(",", workload.Addresses)} {workload.Labels} {workload.Origin} {workload.NamedPorts.Length}\n");
+        }
+
+        foreach (var @namespace in result.Inventory.Namespaces)
+        {
+            summary.Append($"{@namespace.Name} {@namespace.Labels}\n");
+        }
+
+        return summary.ToString();
+    }
+
+    private static string Inventory(Random random)
+    {
+        var text = new StringBuilder();
+        var documents = random.Next(1, 3);
+        for (var d = 0; d < documents; d++)
+        {
+            if (d > 0)
+            {
+                text.Append("---\n");
+            }
+
+            var keys = random.Next(1, 4);
+            for (var k = 0; k < keys; k++)
+            {
+                var key = RootKeys[random.Next(RootKeys.Length)];
+                text.Append(key).Append(':');
+                switch (random.Next(6))
+                {
+                    case 0:
+                        text.Append(" []\n");
+                        break;
+                    case 1:
+                        text.Append(" 5\n");
+                        break;
+                    default:
+                        text.Append('\n');
+                        Items(text, random, key.StartsWith("namespaces", StringComparison.Ordinal), random.Next(2) == 0 ? "" : "  ");
+                        break;
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Items(StringBuilder text, Random random, bool namespaces, string indent)
+    {
+        var count = random.Next(1, 5);
+        for (var i = 0; i < count; i++)
+        {
+            if (random.Next(10) == 0)
+            {
+                text.Append(indent).Append("- just text\n");
+                continue;
+            }
+
+            text.Append(indent).Append("- name: ").Append(Names[random.Next(Names.Length)]).Append('\n');
+            if (!namespaces && random.Next(8) != 0)
+            {
+                var ips = Enumerable.Range(0, random.Next(0, 3)).Select(_ => Addresses[random.Next(Addresses.Length)]);
+                text.Append(indent).Append("  ips: [").Append(string.Join(", ", ips)).Append("]\n");
+            }
+
+            for (var f = random.Next(3); f > 0; f--)
+            {
+                text.Append(indent).Append("  ").Append(Fields[random.Next(Fields.Length)]).Append('\n');
+            }
+        }
+    }
+
+    private static string Mutate(string text, Random random)
+    {
+        const string Characters = " \n-:#'\"[]{},\tx";
+        var position = random.Next(text.Length + 1);
+        return random.Next(3) switch
+        {
+            0 => text.Insert(position, Characters[random.Next(Characters.Length)].ToString()),
+            1 when position < text.Length => text.Remove(position, 1),
+            _ => text.Insert(position, " "),
+        };
+    }
+}
