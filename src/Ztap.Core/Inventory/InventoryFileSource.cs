@@ -21,13 +21,18 @@ public sealed class InventoryFileSource : IInventorySource
 
     public string Description => _path;
 
-    /// <summary>Reads the file; a missing or invalid file gives an empty inventory and the diagnostics saying why.</summary>
-    public async Task<InventoryLoadResult> LoadAsync(CancellationToken cancellationToken)
-    {
-        var diagnostics = new List<Diagnostic>();
-        var text = await YamlFile.ReadAsync(_path, _limits, diagnostics, cancellationToken).ConfigureAwait(false);
-        return text is null ? new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]) : Parse(text, _path, _limits);
-    }
+    /// <summary>
+    /// Reads the file on the thread pool, so a caller can load policies meanwhile; a missing or
+    /// invalid file gives an empty inventory and the diagnostics saying why.
+    /// </summary>
+    public Task<InventoryLoadResult> LoadAsync(CancellationToken cancellationToken) => Task.Run(
+        () =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            var text = YamlFile.Read(_path, _limits, diagnostics, cancellationToken);
+            return text is null ? new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]) : Parse(text, _path, _limits);
+        },
+        cancellationToken);
 
     /// <summary>Reads an inventory from text in memory; <paramref name="fileName"/> names it in diagnostics.</summary>
     public static InventoryLoadResult Parse(string text, string fileName) => Parse(text, fileName, InputLimits.Default);

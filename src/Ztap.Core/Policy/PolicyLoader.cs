@@ -23,12 +23,13 @@ public static class PolicyLoader
         var files = PolicyFiles.Expand(paths, diagnostics);
         var results = new FileResult[files.Length];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Length), options, async (index, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Length), options, (index, token) =>
         {
             var fileDiagnostics = new List<Diagnostic>();
-            var text = await YamlFile.ReadAsync(files[index], limits, fileDiagnostics, token).ConfigureAwait(false);
+            var text = YamlFile.Read(files[index], limits, fileDiagnostics, token);
             var documents = text is null ? [] : PolicyFileReader.Read(text, files[index], limits, fileDiagnostics);
             results[index] = new FileResult(documents, fileDiagnostics);
+            return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
         return Combine(results, diagnostics);

@@ -24,7 +24,7 @@ public sealed class YamlFileTests
             await File.WriteAllTextAsync(path, "name: caf\u00e9 \u2713\nips: [10.0.0.1]\n", encoding);
             var diagnostics = new List<Diagnostic>();
 
-            var text = await YamlFile.ReadAsync(path, InputLimits.Default, diagnostics, CancellationToken.None);
+            var text = YamlFile.Read(path, InputLimits.Default, diagnostics, CancellationToken.None);
 
             Assert.Empty(diagnostics);
             Assert.Equal(await File.ReadAllTextAsync(path), text);
@@ -44,7 +44,7 @@ public sealed class YamlFileTests
             var content = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"k{i}: v{i}\n"));
             await File.WriteAllTextAsync(path, content);
 
-            var text = await YamlFile.ReadAsync(path, InputLimits.Default, [], CancellationToken.None);
+            var text = YamlFile.Read(path, InputLimits.Default, [], CancellationToken.None);
 
             Assert.Equal(content, text);
         }
