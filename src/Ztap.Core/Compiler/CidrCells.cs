@@ -25,22 +25,24 @@ internal sealed class CidrCells
             distinct.UnionWith(block.Except);
         }
 
-        var ranges = distinct
-            .Select(prefix => (Prefix: prefix, IsV4: AddressKey.IsV4(prefix.BaseAddress), Range: AddressKey.Range(prefix)))
-            .OrderBy(cell => cell.IsV4 ? 0 : 1)
-            .ThenBy(cell => cell.Range.First)
-            .ThenByDescending(cell => cell.Range.Last)
-            .ToArray();
+        var prefixes = distinct.ToArray();
+        PrefixOrder.Sort(prefixes);
+        var ranges = new (bool IsV4, UInt128 First, UInt128 Last)[prefixes.Length];
+        for (var i = 0; i < prefixes.Length; i++)
+        {
+            var (first, last) = AddressKey.Range(prefixes[i]);
+            ranges[i] = (AddressKey.IsV4(prefixes[i].BaseAddress), first, last);
+        }
 
-        Prefixes = [.. ranges.Select(cell => cell.Prefix)];
+        Prefixes = ImmutableArray.Create(prefixes);
         _indexOf = new Dictionary<IPNetwork, int>(ranges.Length);
         _subtreeEnd = new int[ranges.Length];
         // From the back, so each prefix can jump over the already measured runs of the prefixes inside it.
         for (var i = ranges.Length - 1; i >= 0; i--)
         {
-            _indexOf[ranges[i].Prefix] = i;
+            _indexOf[prefixes[i]] = i;
             var end = i + 1;
-            while (end < ranges.Length && ranges[end].IsV4 == ranges[i].IsV4 && ranges[end].Range.First <= ranges[i].Range.Last)
+            while (end < ranges.Length && ranges[end].IsV4 == ranges[i].IsV4 && ranges[end].First <= ranges[i].Last)
             {
                 end = _subtreeEnd[end];
             }
@@ -48,7 +50,7 @@ internal sealed class CidrCells
             _subtreeEnd[i] = end;
         }
 
-        _innermost = new PrefixTable(Prefixes.Select((prefix, index) => (prefix, index)), -1);
+        _innermost = new PrefixTable(prefixes, [.. Enumerable.Range(0, prefixes.Length)], -1);
     }
 
     /// <summary>The cells in their order: a prefix is followed by the prefixes inside it.</summary>
@@ -64,11 +66,14 @@ internal sealed class CidrCells
     public List<(int Start, int End)> Covered(IpBlock block)
     {
         var start = _indexOf[block.Cidr];
-        var excluded = block.Except
-            .Select(prefix => _indexOf[prefix])
-            .Select(index => (Start: index, End: _subtreeEnd[index]))
-            .OrderBy(range => range.Start);
+        var excluded = new (int Start, int End)[block.Except.Length];
+        for (var i = 0; i < excluded.Length; i++)
+        {
+            var index = _indexOf[block.Except[i]];
+            excluded[i] = (index, _subtreeEnd[index]);
+        }
 
+        Array.Sort(excluded);
         var ranges = new List<(int Start, int End)>();
         var cursor = start;
         foreach (var (exceptStart, exceptEnd) in excluded)

@@ -17,7 +17,8 @@ internal sealed class IdentityTable
 
     private readonly List<(string Key, int Group, int Cell)> _rows = [];
     private readonly Dictionary<(int Group, int Cell), int> _byGroupAndCell = [];
-    private readonly List<(IPNetwork Prefix, int Identity)> _prefixes = [];
+    private readonly List<IPNetwork> _prefixes = [];
+    private readonly List<int> _prefixIdentities = [];
 
     public IdentityTable(WorkloadInventory inventory, WorkloadGroups groups, CidrCells cells)
     {
@@ -28,7 +29,18 @@ internal sealed class IdentityTable
             WorkloadsInCell[cell] = [];
         }
 
-        var hostPrefixes = new HashSet<IPNetwork>();
+        // A cell that is exactly one workload's address holds no other address, so it needs no
+        // identity of its own. Policies rarely name single hosts, so only those cells are remembered.
+        var hostCells = new HashSet<IPNetwork>();
+        foreach (var prefix in cells.Prefixes)
+        {
+            if (prefix.PrefixLength == (AddressKey.IsV4(prefix.BaseAddress) ? 32 : 128))
+            {
+                hostCells.Add(prefix);
+            }
+        }
+
+        var coveredHostCells = new HashSet<IPNetwork>();
         for (var w = 0; w < inventory.Workloads.Length; w++)
         {
             var group = groups.All[groups.GroupOfWorkload[w]];
@@ -37,21 +49,24 @@ internal sealed class IdentityTable
                 var cell = cells.Innermost(address);
                 var identity = WorkloadIdentity(group, cell, cells);
                 var host = new IPNetwork(address, AddressKey.IsV4(address) ? 32 : 128);
-                hostPrefixes.Add(host);
-                _prefixes.Add((host, identity));
+                if (hostCells.Count > 0 && hostCells.Contains(host))
+                {
+                    coveredHostCells.Add(host);
+                }
+
+                _prefixes.Add(host);
+                _prefixIdentities.Add(identity);
             }
         }
 
-        // A cell that is exactly one workload's address holds no other address, so it needs no identity of its own.
         for (var cell = 0; cell < cells.Prefixes.Length; cell++)
         {
             var prefix = cells.Prefixes[cell];
-            if (hostPrefixes.Contains(prefix))
+            if (!coveredHostCells.Contains(prefix))
             {
-                continue;
+                _prefixes.Add(prefix);
+                _prefixIdentities.Add(Add($"cidr\u0002{prefix}", -1, cell));
             }
-
-            _prefixes.Add((prefix, Add($"cidr\u0002{prefix}", -1, cell)));
         }
 
         // World keeps its reserved number; every other identity is numbered from its key.
@@ -60,6 +75,8 @@ internal sealed class IdentityTable
         GroupOf = [.. _rows.Select(row => row.Group)];
         CellOf = [.. _rows.Select(row => row.Cell)];
         Prefixes = [.. _prefixes];
+        PrefixIdentities = [.. _prefixIdentities];
+        PrefixOrder.Sort(Prefixes, PrefixIdentities);
     }
 
     public ImmutableArray<Identity> Identities { get; }
@@ -70,8 +87,11 @@ internal sealed class IdentityTable
     /// <summary>The innermost policy CIDR cell of each identity, -1 when none.</summary>
     public ImmutableArray<int> CellOf { get; }
 
-    /// <summary>Every prefix with the index of its identity.</summary>
-    public ImmutableArray<(IPNetwork Prefix, int Identity)> Prefixes { get; }
+    /// <summary>Every prefix, in <see cref="PrefixOrder"/>.</summary>
+    public IPNetwork[] Prefixes { get; }
+
+    /// <summary>The index of the identity of each prefix.</summary>
+    public int[] PrefixIdentities { get; }
 
     /// <summary>The workload identities whose addresses have each cell as their innermost policy CIDR.</summary>
     public List<int>[] WorkloadsInCell { get; }

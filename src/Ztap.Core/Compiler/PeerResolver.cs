@@ -13,7 +13,7 @@ internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, Ident
 
     public ResolvedPeers Resolve(string policyNamespace, IEnumerable<PolicyPeer> peers)
     {
-        var found = new HashSet<int>();
+        var found = new List<int>();
         var blocks = new List<(IpBlock, List<(int, int)>)>();
         foreach (var peer in peers)
         {
@@ -31,14 +31,24 @@ internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, Ident
             {
                 foreach (var group in groups.Select(ns, podSelector))
                 {
-                    found.UnionWith(groups.All[group].Identities);
+                    found.AddRange(groups.All[group].Identities);
                 }
             }
         }
 
-        var sorted = found.ToArray();
-        Array.Sort(sorted);
-        return new ResolvedPeers(sorted, blocks);
+        // A group's identities are added once per peer that selects it, so repeats are rare and
+        // removing them after sorting beats a hash set per rule.
+        found.Sort();
+        var distinct = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (distinct == 0 || found[distinct - 1] != found[i])
+            {
+                found[distinct++] = found[i];
+            }
+        }
+
+        return new ResolvedPeers([.. found[..distinct]], blocks);
     }
 
     /// <summary>The workload identities among the peers, ipBlocks included: those a named port can resolve on.</summary>

@@ -27,7 +27,7 @@ internal static class PolicySetDigest
         {
             var identity = set.Identities[index];
             digest.Write(identity.Number);
-            digest.WriteText(identity.ToString());
+            WriteIdentityText(digest, identity);
             for (var p = 0; p < identity.NamedPorts.Length; p++)
             {
                 var port = identity.NamedPorts[p];
@@ -68,39 +68,122 @@ internal static class PolicySetDigest
             hashedGroups.Add(group, set.Identities[index].Number);
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
-                WriteRules(digest, set.RulesOf(set.Identities[index], direction));
+                WriteRules(digest, set, set.Table(index, direction));
             }
         }
 
         return digest.Finish();
     }
 
-    private static void WriteRules(DigestWriter digest, SubjectRules rules)
+    /// <summary>
+    /// What <see cref="PolicySet.RulesOf"/> returns for the table, written straight from the table
+    /// rather than through a list of entries per identity.
+    /// </summary>
+    private static void WriteRules(DigestWriter digest, PolicySet set, RuleTable? table)
     {
-        digest.Write(rules.IsolatingPolicies.Length);
-        foreach (var policy in rules.IsolatingPolicies)
+        if (table is null)
         {
-            WriteQualifiedName(digest, policy);
+            digest.Write(0);
+            return;
+        }
+
+        digest.Write(table.IsolatingPolicies.Length);
+        foreach (var policy in table.IsolatingPolicies)
+        {
+            WriteQualifiedName(digest, set.Policies[policy]);
             digest.End();
         }
 
-        foreach (var entry in rules.Entries)
+        foreach (var k in set.KeysByPeerNumber(table))
         {
-            digest.Write(entry.Peer ?? 0);
-            digest.Write((long?)entry.Protocol ?? 0);
-            digest.Write(entry.FromPort);
-            digest.Write(entry.ToPort);
-            WriteRule(digest, entry.Rule);
+            var (key, ports) = table.Entry(k);
+            var (peer, protocol) = RuleTable.Split(key);
+            var number = peer == RuleTable.AnyPeer ? 0 : set.Identities[peer].Number;
+            for (var i = 0; i < ports.Count; i++)
+            {
+                var port = ports[i];
+                digest.Write(number);
+                digest.Write(protocol);
+                digest.Write(port.From);
+                digest.Write(port.To);
+                WriteRule(digest, set.Rules[port.Rule]);
+            }
         }
 
-        foreach (var block in rules.Blocks)
+        foreach (var position in table.DistinctBlocks)
         {
-            digest.WriteText(block.Block.ToString());
-            digest.Write((long?)block.Protocol ?? 0);
-            digest.Write(block.FromPort);
-            digest.Write(block.ToPort);
-            WriteRule(digest, block.Rule);
+            var block = table.Blocks[position];
+            WriteBlock(digest, block.Block);
+            digest.Write(block.Protocol);
+            digest.Write(block.From);
+            digest.Write(block.To);
+            WriteRule(digest, set.Rules[block.Rule]);
         }
+    }
+
+    /// <summary>The identity as its <see cref="Identity.ToString"/> reads, without building the string.</summary>
+    private static void WriteIdentityText(DigestWriter digest, Identity identity)
+    {
+        switch (identity.Kind)
+        {
+            case IdentityKind.Host:
+                digest.Append("host");
+                break;
+            case IdentityKind.World:
+                digest.Append("world");
+                break;
+            case IdentityKind.Cidr:
+                digest.Append("cidr ");
+                WriteCidr(digest, identity.Cidr);
+                break;
+            default:
+                digest.Append(identity.Namespace);
+                digest.Append(" ");
+                var first = true;
+                foreach (var (key, value) in identity.Labels)
+                {
+                    digest.Append(first ? "" : ",");
+                    digest.Append(key);
+                    digest.Append("=");
+                    digest.Append(value);
+                    first = false;
+                }
+
+                if (identity.Cidr is not null)
+                {
+                    digest.Append(" in ");
+                    WriteCidr(digest, identity.Cidr);
+                }
+
+                break;
+        }
+
+        digest.End();
+    }
+
+    private static void WriteCidr(DigestWriter digest, System.Net.IPNetwork? cidr)
+    {
+        if (cidr is { } prefix)
+        {
+            digest.Append(prefix);
+        }
+    }
+
+    /// <summary>The block as its <see cref="IpBlock.ToString"/> reads, without building the string.</summary>
+    private static void WriteBlock(DigestWriter digest, IpBlock block)
+    {
+        digest.Append(block.Cidr);
+        if (!block.Except.IsEmpty)
+        {
+            digest.Append(" except ");
+            for (var i = 0; i < block.Except.Length; i++)
+            {
+                digest.Append(i == 0 ? "" : ", ");
+                digest.Append(block.Except[i]);
+            }
+        }
+
+        digest.End();
     }
 
     /// <summary>The rule as its <see cref="RuleReference.ToString"/> reads, without building the string.</summary>

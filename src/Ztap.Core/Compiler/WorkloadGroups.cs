@@ -13,15 +13,14 @@ internal sealed class WorkloadGroups
 {
     private static readonly List<int> None = [];
 
-    private readonly WorkloadInventory _inventory;
+    private readonly NamespaceIndex _namespaces;
     private readonly Dictionary<string, List<int>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Namespace, string Key, string Value), List<int>> _byLabel = [];
     private readonly Dictionary<(string Namespace, LabelSet Labels, string Expressions), int[]> _selections = [];
-    private readonly Dictionary<(LabelSet Labels, string Expressions), string[]> _namespaceSelections = [];
 
     public WorkloadGroups(WorkloadInventory inventory)
     {
-        _inventory = inventory;
+        _namespaces = new NamespaceIndex(inventory);
         var byKey = new Dictionary<string, WorkloadGroup>(StringComparer.Ordinal);
         var groups = new List<WorkloadGroup>();
         var workloadGroup = new int[inventory.Workloads.Length];
@@ -62,7 +61,7 @@ internal sealed class WorkloadGroups
     /// <summary>The groups of one namespace that a pod selector matches.</summary>
     public int[] Select(string @namespace, LabelSelector selector)
     {
-        var (labels, expressions) = CacheKey(selector);
+        var (labels, expressions) = SelectorKey.Of(selector);
         var cacheKey = (@namespace, labels, expressions);
         if (!_selections.TryGetValue(cacheKey, out var selected))
         {
@@ -74,21 +73,7 @@ internal sealed class WorkloadGroups
     }
 
     /// <summary>The names of the namespaces a namespace selector matches.</summary>
-    public string[] SelectNamespaces(LabelSelector selector)
-    {
-        var cacheKey = CacheKey(selector);
-        if (!_namespaceSelections.TryGetValue(cacheKey, out var selected))
-        {
-            selected = [.. _inventory.Namespaces.Where(ns => selector.Matches(ns.Labels)).Select(ns => ns.Name)];
-            _namespaceSelections.Add(cacheKey, selected);
-        }
-
-        return selected;
-    }
-
-    /// <summary>Equal for selectors that select the same; cheaper than the selector's text when it has no expressions.</summary>
-    private static (LabelSet Labels, string Expressions) CacheKey(LabelSelector selector) =>
-        (selector.MatchLabels, selector.MatchExpressions.IsEmpty ? "" : string.Join(';', selector.MatchExpressions));
+    public string[] SelectNamespaces(LabelSelector selector) => _namespaces.Select(selector);
 
     private List<int> Candidates(string @namespace, LabelSelector selector)
     {
