@@ -29,7 +29,7 @@ internal static class ApplyTimes
         var compile = Stopwatch.StartNew();
         var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
         compile.Stop();
-        var variants = new[] { set, PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory) };
+        var variants = new[] { set, PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory, set) };
 
         var location = new EbpfLocation("/sys/fs/bpf/ztap-apply-bench", Directory.CreateTempSubdirectory("ztap-apply-bench-").FullName);
         var enforcer = new EbpfEnforcer(location);
@@ -43,7 +43,7 @@ internal static class ApplyTimes
             }
 
             var compileOne = Stopwatch.StartNew();
-            PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory);
+            PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory, set);
             compileOne.Stop();
 
             updates.Sort();

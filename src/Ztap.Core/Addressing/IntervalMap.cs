@@ -27,8 +27,9 @@ internal sealed class IntervalMap<TKey>
     /// </summary>
     public static IntervalMap<TKey> Build(List<(TKey First, TKey Last, int Value)> prefixes, int defaultValue)
     {
-        var starts = new List<TKey> { TKey.MinValue };
-        var values = new List<int> { defaultValue };
+        // A prefix opens one range and closes at most one, so twice the prefixes is room enough.
+        var starts = new List<TKey>((2 * prefixes.Count) + 1) { TKey.MinValue };
+        var values = new List<int>((2 * prefixes.Count) + 1) { defaultValue };
         var open = new Stack<(TKey Last, int Value)>();
 
         void Emit(TKey start, int value)

@@ -16,16 +16,10 @@ internal sealed class CidrCells
     private readonly int[] _subtreeEnd;
     private readonly PrefixTable _innermost;
 
-    public CidrCells(IEnumerable<NetworkPolicy> policies)
+    /// <param name="named">Every prefix the policies name, from <see cref="NamedBy"/>.</param>
+    public CidrCells(HashSet<IPNetwork> named)
     {
-        var distinct = new HashSet<IPNetwork>();
-        foreach (var block in policies.SelectMany(BlocksOf))
-        {
-            distinct.Add(block.Cidr);
-            distinct.UnionWith(block.Except);
-        }
-
-        var prefixes = distinct.ToArray();
+        var prefixes = named.ToArray();
         PrefixOrder.Sort(prefixes);
         var ranges = new (bool IsV4, UInt128 First, UInt128 Last)[prefixes.Length];
         for (var i = 0; i < prefixes.Length; i++)
@@ -52,6 +46,23 @@ internal sealed class CidrCells
 
         _innermost = new PrefixTable(prefixes, [.. Enumerable.Range(0, prefixes.Length)], -1);
     }
+
+    /// <summary>Every ipBlock cidr and except the policies name.</summary>
+    public static HashSet<IPNetwork> NamedBy(IReadOnlyList<NetworkPolicy> policies)
+    {
+        var named = new HashSet<IPNetwork>();
+        foreach (var policy in policies)
+        {
+            AddBlocks(named, policy.Ingress);
+            AddBlocks(named, policy.Egress);
+        }
+
+        return named;
+    }
+
+    /// <summary>Whether these are the cells of exactly the given prefixes.</summary>
+    public bool AreOf(HashSet<IPNetwork> named) =>
+        named.Count == _indexOf.Count && named.All(_indexOf.ContainsKey);
 
     /// <summary>The cells in their order: a prefix is followed by the prefixes inside it.</summary>
     public ImmutableArray<IPNetwork> Prefixes { get; }
@@ -94,9 +105,23 @@ internal sealed class CidrCells
         return ranges;
     }
 
-    private static IEnumerable<IpBlock> BlocksOf(NetworkPolicy policy) =>
-        policy.Ingress.Concat(policy.Egress)
-            .SelectMany(rule => rule.Peers)
-            .Select(peer => peer.IpBlock)
-            .OfType<IpBlock>();
+    // Loops rather than a query: this visits every peer of every policy, and an iterator per
+    // policy and rule was most of what building the cells allocated.
+    private static void AddBlocks(HashSet<IPNetwork> distinct, ImmutableArray<PolicyRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            foreach (var peer in rule.Peers)
+            {
+                if (peer.IpBlock is { } block)
+                {
+                    distinct.Add(block.Cidr);
+                    foreach (var except in block.Except)
+                    {
+                        distinct.Add(except);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -16,9 +16,17 @@ internal sealed class DigestWriter : IDisposable
     // Room kept for any one number or formatted value, so only long text needs a size check.
     private const int Reserve = 1024;
 
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash _hash;
     private readonly byte[] _buffer = new byte[Capacity];
     private int _length;
+
+    public DigestWriter()
+        : this(IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+    {
+    }
+
+    /// <summary>Continues a digest from a <see cref="Snapshot"/>, which the writer takes over.</summary>
+    public DigestWriter(IncrementalHash resumed) => _hash = resumed;
 
     public void Write(long value)
     {
@@ -73,6 +81,13 @@ internal sealed class DigestWriter : IDisposable
     {
         Flush();
         return Convert.ToHexStringLower(_hash.GetHashAndReset())[..16];
+    }
+
+    /// <summary>A copy of the hash of everything written so far, to resume from later.</summary>
+    public IncrementalHash Snapshot()
+    {
+        Flush();
+        return _hash.Clone();
     }
 
     public void Dispose() => _hash.Dispose();

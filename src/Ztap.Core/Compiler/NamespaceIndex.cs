@@ -14,7 +14,6 @@ internal sealed class NamespaceIndex
     private readonly WorkloadInventory _inventory;
     private readonly List<int> _all;
     private readonly Dictionary<(string Key, string Value), List<int>> _byLabel = [];
-    private readonly Dictionary<(LabelSet Labels, string Expressions), string[]> _selections = [];
 
     public NamespaceIndex(WorkloadInventory inventory)
     {
@@ -39,24 +38,17 @@ internal sealed class NamespaceIndex
     /// <summary>The names of the namespaces the selector matches, in inventory order.</summary>
     public string[] Select(LabelSelector selector)
     {
-        var cacheKey = SelectorKey.Of(selector);
-        if (!_selections.TryGetValue(cacheKey, out var selected))
+        var matching = new List<string>();
+        foreach (var index in Candidates(selector))
         {
-            var matching = new List<string>();
-            foreach (var index in Candidates(selector))
+            var ns = _inventory.Namespaces[index];
+            if (selector.Matches(ns.Labels))
             {
-                var ns = _inventory.Namespaces[index];
-                if (selector.Matches(ns.Labels))
-                {
-                    matching.Add(ns.Name);
-                }
+                matching.Add(ns.Name);
             }
-
-            selected = [.. matching];
-            _selections.Add(cacheKey, selected);
         }
 
-        return selected;
+        return [.. matching];
     }
 
     private List<int> Candidates(LabelSelector selector)

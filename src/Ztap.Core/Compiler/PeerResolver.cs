@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Ztap.Core.Policy;
 
 namespace Ztap.Core.Compiler;
@@ -7,29 +9,29 @@ namespace Ztap.Core.Compiler;
 /// looks in the policy's namespace, a namespace selector widens it to the matching namespaces, and
 /// an ipBlock covers the addresses whose innermost policy CIDR lies inside it.
 /// </summary>
-internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, IdentityTable identities)
+internal sealed class PeerResolver(WorkloadGroups groups, SelectorCache selections, CidrCells cells, IdentityTable identities)
 {
     private readonly Dictionary<(string Name, Protocol Protocol), int[]> _withPort = [];
 
-    public ResolvedPeers Resolve(string policyNamespace, IEnumerable<PolicyPeer> peers)
+    public ResolvedPeers Resolve(string policyNamespace, ImmutableArray<PolicyPeer> peers)
     {
         var found = new List<int>();
-        var blocks = new List<(IpBlock, List<(int, int)>)>();
+        List<(IpBlock, List<(int, int)>)>? blocks = null;
         foreach (var peer in peers)
         {
             if (peer.IpBlock is { } block)
             {
-                blocks.Add((block, cells.Covered(block)));
+                (blocks ??= []).Add((block, cells.Covered(block)));
                 continue;
             }
 
             var namespaces = peer.NamespaceSelector is { } namespaceSelector
-                ? groups.SelectNamespaces(namespaceSelector)
+                ? selections.SelectNamespaces(namespaceSelector)
                 : [policyNamespace];
             var podSelector = peer.PodSelector ?? Labels.LabelSelector.Everything;
             foreach (var ns in namespaces)
             {
-                foreach (var group in groups.Select(ns, podSelector))
+                foreach (var group in selections.Select(ns, podSelector))
                 {
                     found.AddRange(groups.All[group].Identities);
                 }
@@ -48,7 +50,7 @@ internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, Ident
             }
         }
 
-        return new ResolvedPeers([.. found[..distinct]], blocks);
+        return new ResolvedPeers(CollectionsMarshal.AsSpan(found)[..distinct].ToArray(), blocks?.ToArray() ?? []);
     }
 
     /// <summary>The workload identities among the peers, ipBlocks included: those a named port can resolve on.</summary>

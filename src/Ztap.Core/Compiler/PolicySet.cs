@@ -25,38 +25,26 @@ public sealed class PolicySet
 
     internal PolicySet(
         ImmutableArray<NetworkPolicy> policies,
-        WorkloadInventory inventory,
-        CidrCells cells,
-        IdentityTable identities,
+        CompiledInventory compiled,
         ImmutableArray<RuleReference> rules,
         RuleTable?[] ingress,
         RuleTable?[] egress)
     {
         Policies = policies;
-        Inventory = inventory;
-        Identities = identities.Identities;
+        Compiled = compiled;
+        Inventory = compiled.Inventory;
+        Identities = compiled.Identities.Identities;
+        Prefixes = compiled.Prefixes;
         Rules = rules;
-        _groupOf = identities.GroupOf;
-        _cellOf = identities.CellOf;
-        _cells = cells;
+        _groupOf = compiled.Identities.GroupOf;
+        _cellOf = compiled.Identities.CellOf;
+        _cells = compiled.Cells;
         _identitiesInCell = new(IdentitiesByCell);
         _ingress = ingress;
         _egress = egress;
-        _addresses = new PrefixTable(identities.Prefixes, identities.PrefixIdentities, IdentityTable.WorldIndex);
-        _indexOfNumber = new Dictionary<uint, int>(Identities.Length);
-        for (var index = 0; index < Identities.Length; index++)
-        {
-            _indexOfNumber.Add(Identities[index].Number, index);
-        }
-
-        var prefixes = new PrefixEntry[identities.Prefixes.Length];
-        for (var i = 0; i < prefixes.Length; i++)
-        {
-            prefixes[i] = new PrefixEntry(identities.Prefixes[i], Identities[identities.PrefixIdentities[i]].Number);
-        }
-
-        Prefixes = ImmutableArray.Create(prefixes);
-        Version = PolicySetDigest.Compute(this);
+        _addresses = compiled.Addresses;
+        _indexOfNumber = compiled.IndexOfNumber;
+        Version = PolicySetDigest.Compute(this, compiled);
     }
 
     /// <summary>A digest of everything the set enforces: equal versions enforce equally.</summary>
@@ -182,6 +170,9 @@ public sealed class PolicySet
 
         return byCell;
     }
+
+    /// <summary>What this set was compiled from apart from rules, which the next compilation may reuse.</summary>
+    internal CompiledInventory Compiled { get; }
 
     /// <summary>The workload group of an identity, -1 for world and CIDR identities.</summary>
     internal int GroupOf(int identity) => _groupOf[identity];

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Ztap.Core.Engine;
 using Ztap.Core.Policy;
 
@@ -9,23 +11,17 @@ namespace Ztap.Core.Compiler;
 /// </summary>
 internal static class PolicySetDigest
 {
-    public static string Compute(PolicySet set)
+    /// <summary>
+    /// The hash of the identities and prefixes, the first part of the version, to be continued by
+    /// <see cref="Compute"/>; it depends on no rule, so compilations that share them share it.
+    /// </summary>
+    /// <param name="byNumber">Identity positions in number order, not compilation order, so reordering the inventory leaves the version alone.</param>
+    public static IncrementalHash HashAddresses(ImmutableArray<Identity> identities, int[] byNumber, ImmutableArray<PrefixEntry> prefixes)
     {
         using var digest = new DigestWriter();
-
-        // Number order, not compilation order, so reordering the inventory leaves the version alone.
-        var numbers = new uint[set.Identities.Length];
-        var byNumber = new int[set.Identities.Length];
-        for (var i = 0; i < byNumber.Length; i++)
-        {
-            numbers[i] = set.Identities[i].Number;
-            byNumber[i] = i;
-        }
-
-        Array.Sort(numbers, byNumber);
         foreach (var index in byNumber)
         {
-            var identity = set.Identities[index];
+            var identity = identities[index];
             digest.Write(identity.Number);
             WriteIdentityText(digest, identity);
             for (var p = 0; p < identity.NamedPorts.Length; p++)
@@ -42,16 +38,24 @@ internal static class PolicySetDigest
             digest.End();
         }
 
-        foreach (var prefix in set.Prefixes)
+        foreach (var prefix in prefixes)
         {
             digest.Append(prefix.Prefix);
             digest.End();
             digest.Write(prefix.Identity);
         }
 
+        return digest.Snapshot();
+    }
+
+    /// <summary>The version: the hash of the identities and prefixes continued over every group's rules.</summary>
+    public static string Compute(PolicySet set, CompiledInventory compiled)
+    {
+        using var digest = new DigestWriter(compiled.ResumeDigest());
+
         // Identities of one workload group share their rules: hash them once, then refer to them.
-        var hashedGroups = new Dictionary<int, uint>();
-        foreach (var index in byNumber)
+        var hashedGroups = new uint[compiled.Groups.All.Length];
+        foreach (var index in compiled.ByNumber)
         {
             var group = set.GroupOf(index);
             if (group < 0)
@@ -59,13 +63,14 @@ internal static class PolicySetDigest
                 continue;
             }
 
-            if (hashedGroups.TryGetValue(group, out var first))
+            // Numbers of computed identities are never 0, so 0 marks a group not hashed yet.
+            if (hashedGroups[group] != 0)
             {
-                digest.Write(first);
+                digest.Write(hashedGroups[group]);
                 continue;
             }
 
-            hashedGroups.Add(group, set.Identities[index].Number);
+            hashedGroups[group] = set.Identities[index].Number;
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
                 WriteRules(digest, set, set.Table(index, direction));

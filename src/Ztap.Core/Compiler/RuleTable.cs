@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Ztap.Core.Compiler;
 
@@ -20,7 +21,7 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
 
     public ImmutableArray<int> IsolatingPolicies { get; } = isolatingPolicies;
 
-    public ImmutableArray<BlockAllow> Blocks { get; } = ImmutableArray.Create(blocks);
+    public ImmutableArray<BlockAllow> Blocks { get; } = ImmutableCollectionsMarshal.AsImmutableArray(blocks);
 
     /// <summary>The positions in <see cref="Blocks"/> of the first of each distinct ipBlock, protocol, port range and rule.</summary>
     public ReadOnlySpan<int> DistinctBlocks => distinctBlocks;

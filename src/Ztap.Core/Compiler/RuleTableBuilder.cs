@@ -14,7 +14,7 @@ internal sealed class RuleTableBuilder
 
     private readonly List<int> _isolating = [];
     private readonly List<Pending> _allowed = [];
-    private readonly List<BlockAllow> _blocks = [];
+    private List<BlockAllow>? _blocks;
 
     /// <summary>Records that a policy isolates this group; policies arrive in order, so a repeat is the last one added.</summary>
     public void Isolate(int policy)
@@ -28,7 +28,7 @@ internal sealed class RuleTableBuilder
     public void Allow(int peer, byte protocol, int from, int to, int rule) =>
         _allowed.Add(new Pending(RuleTable.Key(peer, protocol), from, to, rule));
 
-    public void AllowBlock(BlockAllow block) => _blocks.Add(block);
+    public void AllowBlock(BlockAllow block) => (_blocks ??= []).Add(block);
 
     public RuleTable Build()
     {
@@ -36,28 +36,45 @@ internal sealed class RuleTableBuilder
         // which is the one explanations name.
         var pending = CollectionsMarshal.AsSpan(_allowed);
         pending.Sort();
-        var keys = new List<long>();
-        var starts = new List<int>();
-        var ports = new List<PortAllow>(pending.Length);
+        var keyCount = 0;
+        var portCount = 0;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (i == 0 || pending[i].Key != pending[i - 1].Key)
+            {
+                keyCount++;
+                portCount++;
+            }
+            else if (pending[i].From != pending[i - 1].From || pending[i].To != pending[i - 1].To)
+            {
+                portCount++;
+            }
+        }
+
+        var keys = new long[keyCount];
+        var starts = new int[keyCount + 1];
+        var ports = new PortAllow[portCount];
+        var k = -1;
+        var p = -1;
         for (var i = 0; i < pending.Length; i++)
         {
             var entry = pending[i];
-            if (keys.Count == 0 || keys[^1] != entry.Key)
+            if (i == 0 || entry.Key != pending[i - 1].Key)
             {
-                keys.Add(entry.Key);
-                starts.Add(ports.Count);
+                keys[++k] = entry.Key;
+                starts[k] = p + 1;
             }
-            else if (ports[^1].From == entry.From && ports[^1].To == entry.To)
+            else if (entry.From == pending[i - 1].From && entry.To == pending[i - 1].To)
             {
                 continue;
             }
 
-            ports.Add(new PortAllow(entry.From, entry.To, entry.Rule));
+            ports[++p] = new PortAllow(entry.From, entry.To, entry.Rule);
         }
 
-        starts.Add(ports.Count);
-        var blocks = _blocks.ToArray();
-        return new RuleTable([.. _isolating], [.. keys], [.. starts], [.. ports], blocks, DistinctBlocks(blocks));
+        starts[keyCount] = portCount;
+        var blocks = _blocks?.ToArray() ?? [];
+        return new RuleTable([.. _isolating], keys, starts, ports, blocks, DistinctBlocks(blocks));
     }
 
     /// <summary>
@@ -67,6 +84,11 @@ internal sealed class RuleTableBuilder
     /// </summary>
     private static int[] DistinctBlocks(BlockAllow[] blocks)
     {
+        if (blocks.Length == 0)
+        {
+            return [];
+        }
+
         var distinct = new List<int>(blocks.Length);
         var runStart = 0;
         HashSet<(IpBlock, byte, int, int)>? seen = null;

@@ -6,8 +6,8 @@ namespace Ztap.Core.Compiler;
 
 /// <summary>
 /// The inventory's workloads grouped and indexed by namespace and label, so a selector is answered
-/// from the shortest matching posting list instead of a scan of every workload; answers are cached
-/// because policies repeat the same selectors.
+/// from the shortest matching posting list instead of a scan of every workload. Immutable once
+/// built, so compilations against the same inventory share it.
 /// </summary>
 internal sealed class WorkloadGroups
 {
@@ -16,7 +16,6 @@ internal sealed class WorkloadGroups
     private readonly NamespaceIndex _namespaces;
     private readonly Dictionary<string, List<int>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Namespace, string Key, string Value), List<int>> _byLabel = [];
-    private readonly Dictionary<(string Namespace, LabelSet Labels, string Expressions), int[]> _selections = [];
 
     public WorkloadGroups(WorkloadInventory inventory)
     {
@@ -61,15 +60,16 @@ internal sealed class WorkloadGroups
     /// <summary>The groups of one namespace that a pod selector matches.</summary>
     public int[] Select(string @namespace, LabelSelector selector)
     {
-        var (labels, expressions) = SelectorKey.Of(selector);
-        var cacheKey = (@namespace, labels, expressions);
-        if (!_selections.TryGetValue(cacheKey, out var selected))
+        var selected = new List<int>();
+        foreach (var group in Candidates(@namespace, selector))
         {
-            selected = [.. Candidates(@namespace, selector).Where(g => selector.Matches(All[g].Labels))];
-            _selections.Add(cacheKey, selected);
+            if (selector.Matches(All[group].Labels))
+            {
+                selected.Add(group);
+            }
         }
 
-        return selected;
+        return [.. selected];
     }
 
     /// <summary>The names of the namespaces a namespace selector matches.</summary>
