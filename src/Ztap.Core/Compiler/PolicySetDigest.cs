@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Ztap.Core.Engine;
 using Ztap.Core.Policy;
 
 namespace Ztap.Core.Compiler;
@@ -52,6 +51,7 @@ internal static class PolicySetDigest
     public static string Compute(PolicySet set, CompiledInventory compiled)
     {
         using var digest = new DigestWriter(compiled.ResumeDigest());
+        var ruleTexts = new RuleTexts(set.Rules);
 
         // Identities of one workload group share their rules: hash them once, then refer to them.
         var hashedGroups = new uint[compiled.Groups.All.Length];
@@ -73,7 +73,7 @@ internal static class PolicySetDigest
             hashedGroups[group] = set.Identities[index].Number;
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
-                WriteRules(digest, set, set.Table(index, direction));
+                WriteRules(digest, set, ruleTexts, set.Table(index, direction));
             }
         }
 
@@ -84,7 +84,7 @@ internal static class PolicySetDigest
     /// What <see cref="PolicySet.RulesOf"/> returns for the table, written straight from the table
     /// rather than through a list of entries per identity.
     /// </summary>
-    private static void WriteRules(DigestWriter digest, PolicySet set, RuleTable? table)
+    private static void WriteRules(DigestWriter digest, PolicySet set, RuleTexts ruleTexts, RuleTable? table)
     {
         if (table is null)
         {
@@ -111,7 +111,7 @@ internal static class PolicySetDigest
                 digest.Write(protocol);
                 digest.Write(port.From);
                 digest.Write(port.To);
-                WriteRule(digest, set.Rules[port.Rule]);
+                digest.AppendBytes(ruleTexts[port.Rule]);
             }
         }
 
@@ -122,7 +122,7 @@ internal static class PolicySetDigest
             digest.Write(block.Protocol);
             digest.Write(block.From);
             digest.Write(block.To);
-            WriteRule(digest, set.Rules[block.Rule]);
+            digest.AppendBytes(ruleTexts[block.Rule]);
         }
     }
 
@@ -188,16 +188,6 @@ internal static class PolicySetDigest
             }
         }
 
-        digest.End();
-    }
-
-    /// <summary>The rule as its <see cref="RuleReference.ToString"/> reads, without building the string.</summary>
-    private static void WriteRule(DigestWriter digest, RuleReference rule)
-    {
-        WriteQualifiedName(digest, rule.Policy);
-        digest.Append(rule.Direction == Direction.Ingress ? " spec.ingress[" : " spec.egress[");
-        digest.Append(rule.RuleIndex);
-        digest.Append("]");
         digest.End();
     }
 
