@@ -13,9 +13,13 @@ internal sealed class PeerResolver(WorkloadGroups groups, SelectorCache selectio
 {
     private readonly Dictionary<(string Name, Protocol Protocol), int[]> _withPort = [];
 
+    // Reused from rule to rule: a compilation resolves one rule at a time.
+    private readonly List<int> _found = [];
+
     public ResolvedPeers Resolve(string policyNamespace, ImmutableArray<PolicyPeer> peers)
     {
-        var found = new List<int>();
+        var found = _found;
+        found.Clear();
         List<(IpBlock, List<(int, int)>)>? blocks = null;
         foreach (var peer in peers)
         {
@@ -25,16 +29,16 @@ internal sealed class PeerResolver(WorkloadGroups groups, SelectorCache selectio
                 continue;
             }
 
-            var namespaces = peer.NamespaceSelector is { } namespaceSelector
-                ? selections.SelectNamespaces(namespaceSelector)
-                : [policyNamespace];
             var podSelector = peer.PodSelector ?? Labels.LabelSelector.Everything;
-            foreach (var ns in namespaces)
+            if (peer.NamespaceSelector is not { } namespaceSelector)
             {
-                foreach (var group in selections.Select(ns, podSelector))
-                {
-                    found.AddRange(groups.All[group].Identities);
-                }
+                AddSelected(policyNamespace, podSelector);
+                continue;
+            }
+
+            foreach (var ns in selections.SelectNamespaces(namespaceSelector))
+            {
+                AddSelected(ns, podSelector);
             }
         }
 
@@ -51,6 +55,14 @@ internal sealed class PeerResolver(WorkloadGroups groups, SelectorCache selectio
         }
 
         return new ResolvedPeers(CollectionsMarshal.AsSpan(found)[..distinct].ToArray(), blocks?.ToArray() ?? []);
+    }
+
+    private void AddSelected(string @namespace, Labels.LabelSelector podSelector)
+    {
+        foreach (var group in selections.Select(@namespace, podSelector))
+        {
+            _found.AddRange(groups.All[group].Identities);
+        }
     }
 
     /// <summary>The workload identities among the peers, ipBlocks included: those a named port can resolve on.</summary>
