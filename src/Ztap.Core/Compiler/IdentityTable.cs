@@ -17,18 +17,19 @@ internal sealed class IdentityTable
 
     private readonly List<(string Key, int Group, int Cell)> _rows = [];
     private readonly Dictionary<(int Group, int Cell), int> _byGroupAndCell = [];
-    private readonly List<IPNetwork> _prefixes = [];
-    private readonly List<int> _prefixIdentities = [];
+    private readonly List<IPNetwork> _prefixes;
+    private readonly List<int> _prefixIdentities;
+
+    // Most cells hold no workload, so their lists are only made for the first one.
+    private readonly List<int>?[] _workloadsInCell;
 
     public IdentityTable(WorkloadInventory inventory, WorkloadGroups groups, CidrCells cells)
     {
+        // Most workloads have one address, so this is about the number of prefixes.
+        _prefixes = new List<IPNetwork>(inventory.Workloads.Length + cells.Prefixes.Length);
+        _prefixIdentities = new List<int>(_prefixes.Capacity);
         _rows.Add(("world", -1, -1));
-        WorkloadsInCell = new List<int>[cells.Prefixes.Length];
-        for (var cell = 0; cell < WorkloadsInCell.Length; cell++)
-        {
-            WorkloadsInCell[cell] = [];
-        }
-
+        _workloadsInCell = new List<int>?[cells.Prefixes.Length];
         // A cell that is exactly one workload's address holds no other address, so it needs no
         // identity of its own. Policies rarely name single hosts, so only those cells are remembered.
         var hostCells = new HashSet<IPNetwork>();
@@ -93,8 +94,8 @@ internal sealed class IdentityTable
     /// <summary>The index of the identity of each prefix.</summary>
     public int[] PrefixIdentities { get; }
 
-    /// <summary>The workload identities whose addresses have each cell as their innermost policy CIDR.</summary>
-    public List<int>[] WorkloadsInCell { get; }
+    /// <summary>The workload identities whose addresses have the cell as their innermost policy CIDR.</summary>
+    public IReadOnlyList<int> WorkloadsInCell(int cell) => _workloadsInCell[cell] ?? [];
 
     private int WorkloadIdentity(WorkloadGroup group, int cell, CidrCells cells)
     {
@@ -109,7 +110,7 @@ internal sealed class IdentityTable
         group.Identities.Add(identity);
         if (cell >= 0)
         {
-            WorkloadsInCell[cell].Add(identity);
+            (_workloadsInCell[cell] ??= []).Add(identity);
         }
 
         return identity;

@@ -70,7 +70,7 @@ internal sealed class PeerResolver(WorkloadGroups groups, SelectorCache selectio
         peers.Identities.Concat(peers.Blocks
             .SelectMany(block => block.Cells)
             .SelectMany(range => Enumerable.Range(range.Start, range.End - range.Start))
-            .SelectMany(cell => identities.WorkloadsInCell[cell]))
+            .SelectMany(cell => identities.WorkloadsInCell(cell)))
             .Distinct();
 
     /// <summary>Every workload identity that serves a port under this name and protocol.</summary>

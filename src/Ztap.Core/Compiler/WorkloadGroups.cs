@@ -6,8 +6,8 @@ namespace Ztap.Core.Compiler;
 
 /// <summary>
 /// The inventory's workloads grouped and indexed by namespace and label, so a selector is answered
-/// from the shortest matching posting list instead of a scan of every workload. Immutable once
-/// built, so compilations against the same inventory share it.
+/// from the shortest matching posting list instead of a scan of every workload. Unchanged once
+/// the identities are assigned, so compilations against the same inventory share it.
 /// </summary>
 internal sealed class WorkloadGroups
 {
