@@ -15,21 +15,45 @@ internal sealed class IdentityTable
 {
     public const int WorldIndex = 0;
 
-    private readonly List<(string Key, int Group, int Cell)> _rows = [];
-    private readonly Dictionary<(int Group, int Cell), int> _byGroupAndCell = [];
-    private readonly List<IPNetwork> _prefixes;
-    private readonly List<int> _prefixIdentities;
-
     // Most cells hold no workload, so their lists are only made for the first one.
     private readonly List<int>?[] _workloadsInCell;
 
     public IdentityTable(WorkloadInventory inventory, WorkloadGroups groups, CidrCells cells)
     {
-        // Most workloads have one address, so this is about the number of prefixes.
-        _prefixes = new List<IPNetwork>(inventory.Workloads.Length + cells.Prefixes.Length);
-        _prefixIdentities = new List<int>(_prefixes.Capacity);
-        _rows.Add(("world", -1, -1));
+        // What is only needed while building is local, so a set that keeps this table for the
+        // next compilation does not keep it too. Most workloads have one address, so the prefix
+        // lists' capacity is about the number of prefixes.
+        var rows = new List<(string Key, int Group, int Cell)> { ("world", -1, -1) };
+        var byGroupAndCell = new Dictionary<(int Group, int Cell), int>();
+        var prefixes = new List<IPNetwork>(inventory.Workloads.Length + cells.Prefixes.Length);
+        var prefixIdentities = new List<int>(prefixes.Capacity);
         _workloadsInCell = new List<int>?[cells.Prefixes.Length];
+
+        int Add(string key, int group, int cell)
+        {
+            rows.Add((key, group, cell));
+            return rows.Count - 1;
+        }
+
+        int WorkloadIdentity(WorkloadGroup group, int cell)
+        {
+            if (byGroupAndCell.TryGetValue((group.Index, cell), out var existing))
+            {
+                return existing;
+            }
+
+            var key = cell < 0 ? group.Key : $"{group.Key}\u0002{cells.Prefixes[cell]}";
+            var identity = Add(key, group.Index, cell);
+            byGroupAndCell.Add((group.Index, cell), identity);
+            group.Identities.Add(identity);
+            if (cell >= 0)
+            {
+                (_workloadsInCell[cell] ??= []).Add(identity);
+            }
+
+            return identity;
+        }
+
         // A cell that is exactly one workload's address holds no other address, so it needs no
         // identity of its own. Policies rarely name single hosts, so only those cells are remembered.
         var hostCells = new HashSet<IPNetwork>();
@@ -48,15 +72,15 @@ internal sealed class IdentityTable
             foreach (var address in inventory.Workloads[w].Addresses)
             {
                 var cell = cells.Innermost(address);
-                var identity = WorkloadIdentity(group, cell, cells);
+                var identity = WorkloadIdentity(group, cell);
                 var host = new IPNetwork(address, AddressKey.IsV4(address) ? 32 : 128);
                 if (hostCells.Count > 0 && hostCells.Contains(host))
                 {
                     coveredHostCells.Add(host);
                 }
 
-                _prefixes.Add(host);
-                _prefixIdentities.Add(identity);
+                prefixes.Add(host);
+                prefixIdentities.Add(identity);
             }
         }
 
@@ -65,18 +89,18 @@ internal sealed class IdentityTable
             var prefix = cells.Prefixes[cell];
             if (!coveredHostCells.Contains(prefix))
             {
-                _prefixes.Add(prefix);
-                _prefixIdentities.Add(Add($"cidr\u0002{prefix}", -1, cell));
+                prefixes.Add(prefix);
+                prefixIdentities.Add(Add($"cidr\u0002{prefix}", -1, cell));
             }
         }
 
         // World keeps its reserved number; every other identity is numbered from its key.
-        var numbers = IdentityNumbers.Assign([.. _rows.Skip(1).Select(row => row.Key)]);
-        Identities = [.. _rows.Select((row, index) => Describe(row.Group, row.Cell, index == WorldIndex ? Identity.WorldNumber : numbers[index - 1], groups, cells))];
-        GroupOf = [.. _rows.Select(row => row.Group)];
-        CellOf = [.. _rows.Select(row => row.Cell)];
-        Prefixes = [.. _prefixes];
-        PrefixIdentities = [.. _prefixIdentities];
+        var numbers = IdentityNumbers.Assign([.. rows.Skip(1).Select(row => row.Key)]);
+        Identities = [.. rows.Select((row, index) => Describe(row.Group, row.Cell, index == WorldIndex ? Identity.WorldNumber : numbers[index - 1], groups, cells))];
+        GroupOf = [.. rows.Select(row => row.Group)];
+        CellOf = [.. rows.Select(row => row.Cell)];
+        Prefixes = [.. prefixes];
+        PrefixIdentities = [.. prefixIdentities];
         PrefixOrder.Sort(Prefixes, PrefixIdentities);
     }
 
@@ -96,31 +120,6 @@ internal sealed class IdentityTable
 
     /// <summary>The workload identities whose addresses have the cell as their innermost policy CIDR.</summary>
     public IReadOnlyList<int> WorkloadsInCell(int cell) => _workloadsInCell[cell] ?? [];
-
-    private int WorkloadIdentity(WorkloadGroup group, int cell, CidrCells cells)
-    {
-        if (_byGroupAndCell.TryGetValue((group.Index, cell), out var existing))
-        {
-            return existing;
-        }
-
-        var key = cell < 0 ? group.Key : $"{group.Key}\u0002{cells.Prefixes[cell]}";
-        var identity = Add(key, group.Index, cell);
-        _byGroupAndCell.Add((group.Index, cell), identity);
-        group.Identities.Add(identity);
-        if (cell >= 0)
-        {
-            (_workloadsInCell[cell] ??= []).Add(identity);
-        }
-
-        return identity;
-    }
-
-    private int Add(string key, int group, int cell)
-    {
-        _rows.Add((key, group, cell));
-        return _rows.Count - 1;
-    }
 
     private static Identity Describe(int group, int cell, uint number, WorkloadGroups groups, CidrCells cells)
     {
