@@ -4,7 +4,8 @@ using Ztap.Benchmarks.Generation;
 // "generate N DIR" writes an estate for whole-process runs; "apply DIR" times installing one with
 // the eBPF backend (root); "scrape DIR" times metrics scrapes of one installed (root);
 // "nflog NETNS DIR RATE SECONDS" reads logged denials (root); "time DIR [RUNS]" times loading
-// and compiling a written estate with a stopwatch; "decide [ROUNDS]" counts decisions per CPU
+// and compiling a written estate with a stopwatch; "compile DIR [RUNS]" times compiling it alone,
+// loaded once, in full and with one policy changed; "decide [ROUNDS]" counts decisions per CPU
 // second; anything else runs BenchmarkDotNet.
 if (args is ["generate", var count, var directory])
 {
@@ -28,6 +29,13 @@ if (args is ["time", var written, .. var rest])
 {
     var runs = rest is [var times] ? int.Parse(times, System.Globalization.CultureInfo.InvariantCulture) : 10;
     await Ztap.Benchmarks.Timing.StageTimes.RunAsync(written, runs);
+    return;
+}
+
+if (args is ["compile", var compiled, .. var compileRest])
+{
+    var runs = compileRest is [var times] ? int.Parse(times, System.Globalization.CultureInfo.InvariantCulture) : 10;
+    await Ztap.Benchmarks.Timing.CompileTimes.RunAsync(compiled, runs);
     return;
 }
 

@@ -30,7 +30,7 @@ internal static class ApplyTimes
         var compile = Stopwatch.StartNew();
         var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
         compile.Stop();
-        var variants = new[] { set, PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory) };
+        var variants = new[] { set, PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory, set) };
 
         var imaging = TimeImaging(set);
 
@@ -49,7 +49,7 @@ internal static class ApplyTimes
             }
 
             var compileOne = Stopwatch.StartNew();
-            PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory);
+            PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory, set);
             compileOne.Stop();
 
             updates.Sort();

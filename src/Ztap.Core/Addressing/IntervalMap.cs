@@ -22,25 +22,14 @@ internal sealed class IntervalMap<TKey>
 
     /// <summary>
     /// Builds the map from prefixes given as inclusive ranges. Ranges must be nested or disjoint
-    /// (as prefixes are) and distinct.
+    /// (as prefixes are), distinct, and sorted by start with outer ranges first at equal starts
+    /// (<see cref="PrefixOrder"/>), so inner ones are pushed on top of them.
     /// </summary>
-    public static IntervalMap<TKey> Build(IReadOnlyList<(TKey First, TKey Last, int Value)> prefixes, int defaultValue)
+    public static IntervalMap<TKey> Build(List<(TKey First, TKey Last, int Value)> prefixes, int defaultValue)
     {
-        var order = new int[prefixes.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        // Outer prefixes first at equal starts, so inner ones are pushed on top of them.
-        Array.Sort(order, (a, b) =>
-        {
-            var byStart = prefixes[a].First.CompareTo(prefixes[b].First);
-            return byStart != 0 ? byStart : prefixes[b].Last.CompareTo(prefixes[a].Last);
-        });
-
-        var starts = new List<TKey> { TKey.MinValue };
-        var values = new List<int> { defaultValue };
+        // A prefix opens one range and closes at most one, so twice the prefixes is room enough.
+        var starts = new List<TKey>((2 * prefixes.Count) + 1) { TKey.MinValue };
+        var values = new List<int>((2 * prefixes.Count) + 1) { defaultValue };
         var open = new Stack<(TKey Last, int Value)>();
 
         void Emit(TKey start, int value)
@@ -77,9 +66,8 @@ internal sealed class IntervalMap<TKey>
             }
         }
 
-        foreach (var index in order)
+        foreach (var (first, last, value) in prefixes)
         {
-            var (first, last, value) = prefixes[index];
             CloseBefore(first, all: false);
             Emit(first, value);
             open.Push((last, value));

@@ -12,15 +12,20 @@ internal sealed class PrefixTable
 {
     private readonly IntervalMap<uint> _v4;
     private readonly IntervalMap<UInt128> _v6;
-    private readonly Dictionary<uint, int> _v4Hosts = [];
+    private readonly Dictionary<uint, int> _v4Hosts;
     private readonly Dictionary<UInt128, int> _v6Hosts = [];
 
-    public PrefixTable(IEnumerable<(IPNetwork Prefix, int Value)> prefixes, int defaultValue)
+    /// <param name="prefixes">Distinct prefixes in <see cref="PrefixOrder"/>.</param>
+    /// <param name="values">The value of each prefix.</param>
+    public PrefixTable(ReadOnlySpan<IPNetwork> prefixes, ReadOnlySpan<int> values, int defaultValue)
     {
-        var v4 = new List<(uint, uint, int)>();
+        var v4 = new List<(uint, uint, int)>(prefixes.Length);
         var v6 = new List<(UInt128, UInt128, int)>();
-        foreach (var (prefix, value) in prefixes)
+        _v4Hosts = new Dictionary<uint, int>(prefixes.Length);
+        for (var i = 0; i < prefixes.Length; i++)
         {
+            var prefix = prefixes[i];
+            var value = values[i];
             var (first, last) = AddressKey.Range(prefix);
             if (AddressKey.IsV4(prefix.BaseAddress))
             {

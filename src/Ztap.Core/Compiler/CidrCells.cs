@@ -16,31 +16,27 @@ internal sealed class CidrCells
     private readonly int[] _subtreeEnd;
     private readonly PrefixTable _innermost;
 
-    public CidrCells(IEnumerable<NetworkPolicy> policies)
+    /// <param name="named">Every prefix the policies name, from <see cref="NamedBy"/>.</param>
+    public CidrCells(HashSet<IPNetwork> named)
     {
-        var distinct = new HashSet<IPNetwork>();
-        foreach (var block in policies.SelectMany(BlocksOf))
+        var prefixes = named.ToArray();
+        PrefixOrder.Sort(prefixes);
+        var ranges = new (bool IsV4, UInt128 First, UInt128 Last)[prefixes.Length];
+        for (var i = 0; i < prefixes.Length; i++)
         {
-            distinct.Add(block.Cidr);
-            distinct.UnionWith(block.Except);
+            var (first, last) = AddressKey.Range(prefixes[i]);
+            ranges[i] = (AddressKey.IsV4(prefixes[i].BaseAddress), first, last);
         }
 
-        var ranges = distinct
-            .Select(prefix => (Prefix: prefix, IsV4: AddressKey.IsV4(prefix.BaseAddress), Range: AddressKey.Range(prefix)))
-            .OrderBy(cell => cell.IsV4 ? 0 : 1)
-            .ThenBy(cell => cell.Range.First)
-            .ThenByDescending(cell => cell.Range.Last)
-            .ToArray();
-
-        Prefixes = [.. ranges.Select(cell => cell.Prefix)];
+        Prefixes = ImmutableArray.Create(prefixes);
         _indexOf = new Dictionary<IPNetwork, int>(ranges.Length);
         _subtreeEnd = new int[ranges.Length];
         // From the back, so each prefix can jump over the already measured runs of the prefixes inside it.
         for (var i = ranges.Length - 1; i >= 0; i--)
         {
-            _indexOf[ranges[i].Prefix] = i;
+            _indexOf[prefixes[i]] = i;
             var end = i + 1;
-            while (end < ranges.Length && ranges[end].IsV4 == ranges[i].IsV4 && ranges[end].Range.First <= ranges[i].Range.Last)
+            while (end < ranges.Length && ranges[end].IsV4 == ranges[i].IsV4 && ranges[end].First <= ranges[i].Last)
             {
                 end = _subtreeEnd[end];
             }
@@ -48,8 +44,25 @@ internal sealed class CidrCells
             _subtreeEnd[i] = end;
         }
 
-        _innermost = new PrefixTable(Prefixes.Select((prefix, index) => (prefix, index)), -1);
+        _innermost = new PrefixTable(prefixes, [.. Enumerable.Range(0, prefixes.Length)], -1);
     }
+
+    /// <summary>Every ipBlock cidr and except the policies name.</summary>
+    public static HashSet<IPNetwork> NamedBy(IReadOnlyList<NetworkPolicy> policies)
+    {
+        var named = new HashSet<IPNetwork>();
+        foreach (var policy in policies)
+        {
+            AddBlocks(named, policy.Ingress);
+            AddBlocks(named, policy.Egress);
+        }
+
+        return named;
+    }
+
+    /// <summary>Whether these are the cells of exactly the given prefixes.</summary>
+    public bool AreOf(HashSet<IPNetwork> named) =>
+        named.Count == _indexOf.Count && named.All(_indexOf.ContainsKey);
 
     /// <summary>The cells in their order: a prefix is followed by the prefixes inside it.</summary>
     public ImmutableArray<IPNetwork> Prefixes { get; }
@@ -64,11 +77,14 @@ internal sealed class CidrCells
     public List<(int Start, int End)> Covered(IpBlock block)
     {
         var start = _indexOf[block.Cidr];
-        var excluded = block.Except
-            .Select(prefix => _indexOf[prefix])
-            .Select(index => (Start: index, End: _subtreeEnd[index]))
-            .OrderBy(range => range.Start);
+        var excluded = new (int Start, int End)[block.Except.Length];
+        for (var i = 0; i < excluded.Length; i++)
+        {
+            var index = _indexOf[block.Except[i]];
+            excluded[i] = (index, _subtreeEnd[index]);
+        }
 
+        Array.Sort(excluded);
         var ranges = new List<(int Start, int End)>();
         var cursor = start;
         foreach (var (exceptStart, exceptEnd) in excluded)
@@ -89,9 +105,23 @@ internal sealed class CidrCells
         return ranges;
     }
 
-    private static IEnumerable<IpBlock> BlocksOf(NetworkPolicy policy) =>
-        policy.Ingress.Concat(policy.Egress)
-            .SelectMany(rule => rule.Peers)
-            .Select(peer => peer.IpBlock)
-            .OfType<IpBlock>();
+    // Loops rather than a query: this visits every peer of every policy, and an iterator per
+    // policy and rule was most of what building the cells allocated.
+    private static void AddBlocks(HashSet<IPNetwork> distinct, ImmutableArray<PolicyRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            foreach (var peer in rule.Peers)
+            {
+                if (peer.IpBlock is { } block)
+                {
+                    distinct.Add(block.Cidr);
+                    foreach (var except in block.Except)
+                    {
+                        distinct.Add(except);
+                    }
+                }
+            }
+        }
+    }
 }

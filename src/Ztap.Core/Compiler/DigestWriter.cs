@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Ztap.Core.Addressing;
 
 namespace Ztap.Core.Compiler;
 
@@ -16,9 +18,17 @@ internal sealed class DigestWriter : IDisposable
     // Room kept for any one number or formatted value, so only long text needs a size check.
     private const int Reserve = 1024;
 
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash _hash;
     private readonly byte[] _buffer = new byte[Capacity];
     private int _length;
+
+    public DigestWriter()
+        : this(IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+    {
+    }
+
+    /// <summary>Continues a digest from a <see cref="Snapshot"/>, which the writer takes over.</summary>
+    public DigestWriter(IncrementalHash resumed) => _hash = resumed;
 
     public void Write(long value)
     {
@@ -47,18 +57,63 @@ internal sealed class DigestWriter : IDisposable
         _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
     }
 
-    /// <summary>Appends a value as its invariant text, as <c>ToString()</c> would write it.</summary>
+    /// <summary>
+    /// Appends a value as its invariant text, as <c>ToString()</c> would write it, formatted
+    /// straight into the buffer as UTF-8.
+    /// </summary>
     public void Append<T>(T value)
-        where T : ISpanFormattable
+        where T : IUtf8SpanFormattable
     {
-        Span<char> text = stackalloc char[Reserve / 4];
-        if (!value.TryFormat(text, out var written, default, System.Globalization.CultureInfo.InvariantCulture))
+        Ensure(Reserve);
+        if (!value.TryFormat(_buffer.AsSpan(_length, Reserve), out var written, default, System.Globalization.CultureInfo.InvariantCulture))
         {
             Append(value.ToString());
             return;
         }
 
-        Append(text[..written]);
+        _length += written;
+    }
+
+    /// <summary>
+    /// Appends a prefix as its text (<c>10.0.0.0/8</c>). IPv4 prefixes are written digit by digit:
+    /// a large set hashes a hundred thousand of them, and the general formatter was most of that.
+    /// </summary>
+    public void Append(IPNetwork prefix)
+    {
+        if (!AddressKey.IsV4(prefix.BaseAddress))
+        {
+            Append<IPNetwork>(prefix);
+            return;
+        }
+
+        // "255.255.255.255/32" is 18 bytes.
+        Ensure(18);
+        var address = AddressKey.ToUInt32(prefix.BaseAddress);
+        var text = _buffer.AsSpan(_length);
+        var at = 0;
+        for (var shift = 24; shift >= 0; shift -= 8)
+        {
+            at += Digits((byte)(address >> shift), text[at..]);
+            text[at++] = shift == 0 ? (byte)'/' : (byte)'.';
+        }
+
+        at += Digits((byte)prefix.PrefixLength, text[at..]);
+        _length += at;
+    }
+
+    /// <summary>Appends bytes as they are, such as text already encoded.</summary>
+    public void AppendBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > Capacity - Reserve)
+        {
+            Flush();
+            _hash.AppendData(bytes);
+            return;
+        }
+
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
     }
 
     /// <summary>Ends a text value with its zero byte.</summary>
@@ -75,7 +130,20 @@ internal sealed class DigestWriter : IDisposable
         return Convert.ToHexStringLower(_hash.GetHashAndReset())[..16];
     }
 
+    /// <summary>A copy of the hash of everything written so far, to resume from later.</summary>
+    public IncrementalHash Snapshot()
+    {
+        Flush();
+        return _hash.Clone();
+    }
+
     public void Dispose() => _hash.Dispose();
+
+    private static int Digits(byte value, Span<byte> text)
+    {
+        value.TryFormat(text, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+        return written;
+    }
 
     private void Ensure(int bytes)
     {

@@ -10,12 +10,18 @@ internal static class IdentityNumbers
     // 24 bits, as in Cilium's cluster-local identity space; the datapath keys fit in 32 bits with room to spare.
     private const uint Space = (1u << 24) - Identity.FirstComputedNumber;
 
-    public static uint[] Assign(IReadOnlyList<string> keys)
+    /// <param name="keys">Distinct keys, so their order is total.</param>
+    public static uint[] Assign(string[] keys)
     {
-        var order = Enumerable.Range(0, keys.Count).ToArray();
-        Array.Sort(order, (a, b) => string.CompareOrdinal(keys[a], keys[b]));
-        var taken = new HashSet<uint>(keys.Count);
-        var numbers = new uint[keys.Count];
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort((string[])keys.Clone(), order, StringComparer.Ordinal);
+        var taken = new HashSet<uint>(keys.Length);
+        var numbers = new uint[keys.Length];
         foreach (var index in order)
         {
             var candidate = (uint)(Fnv1a(keys[index]) % Space);

@@ -15,51 +15,93 @@ internal sealed class IdentityTable
 {
     public const int WorldIndex = 0;
 
-    private readonly List<(string Key, int Group, int Cell)> _rows = [];
-    private readonly Dictionary<(int Group, int Cell), int> _byGroupAndCell = [];
-    private readonly List<(IPNetwork Prefix, int Identity)> _prefixes = [];
+    // Most cells hold no workload, so their lists are only made for the first one.
+    private readonly List<int>?[] _workloadsInCell;
 
     public IdentityTable(WorkloadInventory inventory, WorkloadGroups groups, CidrCells cells)
     {
-        _rows.Add(("world", -1, -1));
-        WorkloadsInCell = new List<int>[cells.Prefixes.Length];
-        for (var cell = 0; cell < WorkloadsInCell.Length; cell++)
+        // What is only needed while building is local, so a set that keeps this table for the
+        // next compilation does not keep it too. Most workloads have one address, so the prefix
+        // lists' capacity is about the number of prefixes.
+        var rows = new List<(string Key, int Group, int Cell)> { ("world", -1, -1) };
+        var byGroupAndCell = new Dictionary<(int Group, int Cell), int>();
+        var prefixes = new List<IPNetwork>(inventory.Workloads.Length + cells.Prefixes.Length);
+        var prefixIdentities = new List<int>(prefixes.Capacity);
+        _workloadsInCell = new List<int>?[cells.Prefixes.Length];
+
+        int Add(string key, int group, int cell)
         {
-            WorkloadsInCell[cell] = [];
+            rows.Add((key, group, cell));
+            return rows.Count - 1;
         }
 
-        var hostPrefixes = new HashSet<IPNetwork>();
+        int WorkloadIdentity(WorkloadGroup group, int cell)
+        {
+            if (byGroupAndCell.TryGetValue((group.Index, cell), out var existing))
+            {
+                return existing;
+            }
+
+            var key = cell < 0 ? group.Key : $"{group.Key}\u0002{cells.Prefixes[cell]}";
+            var identity = Add(key, group.Index, cell);
+            byGroupAndCell.Add((group.Index, cell), identity);
+            group.Identities.Add(identity);
+            if (cell >= 0)
+            {
+                (_workloadsInCell[cell] ??= []).Add(identity);
+            }
+
+            return identity;
+        }
+
+        // A cell that is exactly one workload's address holds no other address, so it needs no
+        // identity of its own. Policies rarely name single hosts, so only those cells are remembered.
+        var hostCells = new HashSet<IPNetwork>();
+        foreach (var prefix in cells.Prefixes)
+        {
+            if (prefix.PrefixLength == (AddressKey.IsV4(prefix.BaseAddress) ? 32 : 128))
+            {
+                hostCells.Add(prefix);
+            }
+        }
+
+        var coveredHostCells = new HashSet<IPNetwork>();
         for (var w = 0; w < inventory.Workloads.Length; w++)
         {
             var group = groups.All[groups.GroupOfWorkload[w]];
             foreach (var address in inventory.Workloads[w].Addresses)
             {
                 var cell = cells.Innermost(address);
-                var identity = WorkloadIdentity(group, cell, cells);
+                var identity = WorkloadIdentity(group, cell);
                 var host = new IPNetwork(address, AddressKey.IsV4(address) ? 32 : 128);
-                hostPrefixes.Add(host);
-                _prefixes.Add((host, identity));
+                if (hostCells.Count > 0 && hostCells.Contains(host))
+                {
+                    coveredHostCells.Add(host);
+                }
+
+                prefixes.Add(host);
+                prefixIdentities.Add(identity);
             }
         }
 
-        // A cell that is exactly one workload's address holds no other address, so it needs no identity of its own.
         for (var cell = 0; cell < cells.Prefixes.Length; cell++)
         {
             var prefix = cells.Prefixes[cell];
-            if (hostPrefixes.Contains(prefix))
+            if (!coveredHostCells.Contains(prefix))
             {
-                continue;
+                prefixes.Add(prefix);
+                prefixIdentities.Add(Add($"cidr\u0002{prefix}", -1, cell));
             }
-
-            _prefixes.Add((prefix, Add($"cidr\u0002{prefix}", -1, cell)));
         }
 
         // World keeps its reserved number; every other identity is numbered from its key.
-        var numbers = IdentityNumbers.Assign([.. _rows.Skip(1).Select(row => row.Key)]);
-        Identities = [.. _rows.Select((row, index) => Describe(row.Group, row.Cell, index == WorldIndex ? Identity.WorldNumber : numbers[index - 1], groups, cells))];
-        GroupOf = [.. _rows.Select(row => row.Group)];
-        CellOf = [.. _rows.Select(row => row.Cell)];
-        Prefixes = [.. _prefixes];
+        var numbers = IdentityNumbers.Assign([.. rows.Skip(1).Select(row => row.Key)]);
+        Identities = [.. rows.Select((row, index) => Describe(row.Group, row.Cell, index == WorldIndex ? Identity.WorldNumber : numbers[index - 1], groups, cells))];
+        GroupOf = [.. rows.Select(row => row.Group)];
+        CellOf = [.. rows.Select(row => row.Cell)];
+        Prefixes = [.. prefixes];
+        PrefixIdentities = [.. prefixIdentities];
+        PrefixOrder.Sort(Prefixes, PrefixIdentities);
     }
 
     public ImmutableArray<Identity> Identities { get; }
@@ -70,36 +112,14 @@ internal sealed class IdentityTable
     /// <summary>The innermost policy CIDR cell of each identity, -1 when none.</summary>
     public ImmutableArray<int> CellOf { get; }
 
-    /// <summary>Every prefix with the index of its identity.</summary>
-    public ImmutableArray<(IPNetwork Prefix, int Identity)> Prefixes { get; }
+    /// <summary>Every prefix, in <see cref="PrefixOrder"/>.</summary>
+    public IPNetwork[] Prefixes { get; }
 
-    /// <summary>The workload identities whose addresses have each cell as their innermost policy CIDR.</summary>
-    public List<int>[] WorkloadsInCell { get; }
+    /// <summary>The index of the identity of each prefix.</summary>
+    public int[] PrefixIdentities { get; }
 
-    private int WorkloadIdentity(WorkloadGroup group, int cell, CidrCells cells)
-    {
-        if (_byGroupAndCell.TryGetValue((group.Index, cell), out var existing))
-        {
-            return existing;
-        }
-
-        var key = cell < 0 ? group.Key : $"{group.Key}\u0002{cells.Prefixes[cell]}";
-        var identity = Add(key, group.Index, cell);
-        _byGroupAndCell.Add((group.Index, cell), identity);
-        group.Identities.Add(identity);
-        if (cell >= 0)
-        {
-            WorkloadsInCell[cell].Add(identity);
-        }
-
-        return identity;
-    }
-
-    private int Add(string key, int group, int cell)
-    {
-        _rows.Add((key, group, cell));
-        return _rows.Count - 1;
-    }
+    /// <summary>The workload identities whose addresses have the cell as their innermost policy CIDR.</summary>
+    public IReadOnlyList<int> WorkloadsInCell(int cell) => _workloadsInCell[cell] ?? [];
 
     private static Identity Describe(int group, int cell, uint number, WorkloadGroups groups, CidrCells cells)
     {

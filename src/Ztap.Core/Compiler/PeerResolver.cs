@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Ztap.Core.Policy;
 
 namespace Ztap.Core.Compiler;
@@ -7,38 +9,60 @@ namespace Ztap.Core.Compiler;
 /// looks in the policy's namespace, a namespace selector widens it to the matching namespaces, and
 /// an ipBlock covers the addresses whose innermost policy CIDR lies inside it.
 /// </summary>
-internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, IdentityTable identities)
+internal sealed class PeerResolver(WorkloadGroups groups, SelectorCache selections, CidrCells cells, IdentityTable identities)
 {
     private readonly Dictionary<(string Name, Protocol Protocol), int[]> _withPort = [];
 
-    public ResolvedPeers Resolve(string policyNamespace, IEnumerable<PolicyPeer> peers)
+    // Reused from rule to rule: a compilation resolves one rule at a time.
+    private readonly List<int> _found = [];
+
+    public ResolvedPeers Resolve(string policyNamespace, ImmutableArray<PolicyPeer> peers)
     {
-        var found = new HashSet<int>();
-        var blocks = new List<(IpBlock, List<(int, int)>)>();
+        var found = _found;
+        found.Clear();
+        List<(IpBlock, List<(int, int)>)>? blocks = null;
         foreach (var peer in peers)
         {
             if (peer.IpBlock is { } block)
             {
-                blocks.Add((block, cells.Covered(block)));
+                (blocks ??= []).Add((block, cells.Covered(block)));
                 continue;
             }
 
-            var namespaces = peer.NamespaceSelector is { } namespaceSelector
-                ? groups.SelectNamespaces(namespaceSelector)
-                : [policyNamespace];
             var podSelector = peer.PodSelector ?? Labels.LabelSelector.Everything;
-            foreach (var ns in namespaces)
+            if (peer.NamespaceSelector is not { } namespaceSelector)
             {
-                foreach (var group in groups.Select(ns, podSelector))
-                {
-                    found.UnionWith(groups.All[group].Identities);
-                }
+                AddSelected(policyNamespace, podSelector);
+                continue;
+            }
+
+            foreach (var ns in selections.SelectNamespaces(namespaceSelector))
+            {
+                AddSelected(ns, podSelector);
             }
         }
 
-        var sorted = found.ToArray();
-        Array.Sort(sorted);
-        return new ResolvedPeers(sorted, blocks);
+        // A group's identities are added once per peer that selects it, so repeats are rare and
+        // removing them after sorting beats a hash set per rule.
+        found.Sort();
+        var distinct = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (distinct == 0 || found[distinct - 1] != found[i])
+            {
+                found[distinct++] = found[i];
+            }
+        }
+
+        return new ResolvedPeers(CollectionsMarshal.AsSpan(found)[..distinct].ToArray(), blocks?.ToArray() ?? []);
+    }
+
+    private void AddSelected(string @namespace, Labels.LabelSelector podSelector)
+    {
+        foreach (var group in selections.Select(@namespace, podSelector))
+        {
+            _found.AddRange(groups.All[group].Identities);
+        }
     }
 
     /// <summary>The workload identities among the peers, ipBlocks included: those a named port can resolve on.</summary>
@@ -46,7 +70,7 @@ internal sealed class PeerResolver(WorkloadGroups groups, CidrCells cells, Ident
         peers.Identities.Concat(peers.Blocks
             .SelectMany(block => block.Cells)
             .SelectMany(range => Enumerable.Range(range.Start, range.End - range.Start))
-            .SelectMany(cell => identities.WorkloadsInCell[cell]))
+            .SelectMany(cell => identities.WorkloadsInCell(cell)))
             .Distinct();
 
     /// <summary>Every workload identity that serves a port under this name and protocol.</summary>

@@ -11,13 +11,25 @@ namespace Ztap.Core.Compiler;
 /// </summary>
 public static class PolicyCompiler
 {
-    public static PolicySet Compile(IReadOnlyList<NetworkPolicy> policies, WorkloadInventory inventory)
+    public static PolicySet Compile(IReadOnlyList<NetworkPolicy> policies, WorkloadInventory inventory) =>
+        Compile(policies, inventory, previous: null);
+
+    /// <summary>
+    /// Compiles like <see cref="Compile(IReadOnlyList{NetworkPolicy}, WorkloadInventory)"/>, giving an
+    /// equal set, but reuses the identities and prefix table of <paramref name="previous"/> when it was
+    /// compiled against the same inventory object and its policies name the same ipBlock prefixes:
+    /// then only the rules are compiled again, which is what an edited policy usually changes.
+    /// </summary>
+    public static PolicySet Compile(IReadOnlyList<NetworkPolicy> policies, WorkloadInventory inventory, PolicySet? previous)
     {
-        var cells = new CidrCells(policies);
-        var groups = new WorkloadGroups(inventory);
-        var identities = new IdentityTable(inventory, groups, cells);
-        var peers = new PeerResolver(groups, cells, identities);
-        var emitter = new RuleEmitter(groups, identities, peers);
+        var named = CidrCells.NamedBy(policies);
+        var compiled = previous?.Compiled is { } reusable && reusable.Fits(inventory, named)
+            ? reusable
+            : new CompiledInventory(inventory, named);
+        var groups = compiled.Groups;
+        var selections = new SelectorCache(groups);
+        var peers = new PeerResolver(groups, selections, compiled.Cells, compiled.Identities);
+        var emitter = new RuleEmitter(groups, compiled.Identities, peers);
         var ingress = new RuleTableBuilder?[groups.All.Length];
         var egress = new RuleTableBuilder?[groups.All.Length];
         var rules = ImmutableArray.CreateBuilder<RuleReference>();
@@ -25,7 +37,7 @@ public static class PolicyCompiler
         for (var index = 0; index < policies.Count; index++)
         {
             var policy = policies[index];
-            var subjects = groups.Select(policy.Namespace, policy.PodSelector);
+            var subjects = selections.Select(policy.Namespace, policy.PodSelector);
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
                 if (!policy.Isolates(direction))
@@ -50,9 +62,7 @@ public static class PolicyCompiler
 
         return new PolicySet(
             [.. policies],
-            inventory,
-            cells,
-            identities,
+            compiled,
             rules.ToImmutable(),
             [.. ingress.Select(builder => builder?.Build())],
             [.. egress.Select(builder => builder?.Build())]);

@@ -25,32 +25,26 @@ public sealed class PolicySet
 
     internal PolicySet(
         ImmutableArray<NetworkPolicy> policies,
-        WorkloadInventory inventory,
-        CidrCells cells,
-        IdentityTable identities,
+        CompiledInventory compiled,
         ImmutableArray<RuleReference> rules,
         RuleTable?[] ingress,
         RuleTable?[] egress)
     {
         Policies = policies;
-        Inventory = inventory;
-        Identities = identities.Identities;
+        Compiled = compiled;
+        Inventory = compiled.Inventory;
+        Identities = compiled.Identities.Identities;
+        Prefixes = compiled.Prefixes;
         Rules = rules;
-        _groupOf = identities.GroupOf;
-        _cellOf = identities.CellOf;
-        _cells = cells;
+        _groupOf = compiled.Identities.GroupOf;
+        _cellOf = compiled.Identities.CellOf;
+        _cells = compiled.Cells;
         _identitiesInCell = new(IdentitiesByCell);
         _ingress = ingress;
         _egress = egress;
-        _addresses = new PrefixTable(identities.Prefixes, IdentityTable.WorldIndex);
-        _indexOfNumber = new Dictionary<uint, int>(Identities.Length);
-        for (var index = 0; index < Identities.Length; index++)
-        {
-            _indexOfNumber.Add(Identities[index].Number, index);
-        }
-
-        Prefixes = SortedPrefixes(identities.Prefixes);
-        Version = PolicySetDigest.Compute(this);
+        _addresses = compiled.Addresses;
+        _indexOfNumber = compiled.IndexOfNumber;
+        Version = PolicySetDigest.Compute(this, compiled);
     }
 
     /// <summary>A digest of everything the set enforces: equal versions enforce equally.</summary>
@@ -80,8 +74,9 @@ public sealed class PolicySet
             return new SubjectRules(direction, [], [], []);
         }
 
-        var entries = new List<AllowEntry>();
-        for (var k = 0; k < table.KeyCount; k++)
+        // Keys in peer number order and ranges sorted within a key: entries sorted by peer, protocol and range.
+        var entries = ImmutableArray.CreateBuilder<AllowEntry>();
+        foreach (var k in KeysByPeerNumber(table))
         {
             var (key, ports) = table.Entry(k);
             var (peer, protocol) = RuleTable.Split(key);
@@ -94,24 +89,11 @@ public sealed class PolicySet
             }
         }
 
-        // Peer, protocol and port range are unique per entry, so this order is total.
-        entries.Sort(static (a, b) =>
+        var blocks = ImmutableArray.CreateBuilder<BlockAllowEntry>(table.DistinctBlocks.Length);
+        foreach (var position in table.DistinctBlocks)
         {
-            var order = (a.Peer ?? 0).CompareTo(b.Peer ?? 0);
-            order = order != 0 ? order : ((int?)a.Protocol ?? 0).CompareTo((int?)b.Protocol ?? 0);
-            order = order != 0 ? order : a.FromPort.CompareTo(b.FromPort);
-            return order != 0 ? order : a.ToPort.CompareTo(b.ToPort);
-        });
-
-        var blocks = new List<BlockAllowEntry>(table.Blocks.Length);
-        var seen = new HashSet<BlockAllowEntry>();
-        foreach (var b in table.Blocks)
-        {
-            var entry = new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule]);
-            if (seen.Add(entry))
-            {
-                blocks.Add(entry);
-            }
+            var b = table.Blocks[position];
+            blocks.Add(new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule]));
         }
 
         var isolating = ImmutableArray.CreateBuilder<NetworkPolicy>(table.IsolatingPolicies.Length);
@@ -120,7 +102,27 @@ public sealed class PolicySet
             isolating.Add(Policies[policy]);
         }
 
-        return new SubjectRules(direction, isolating.MoveToImmutable(), [.. entries], [.. blocks]);
+        return new SubjectRules(direction, isolating.MoveToImmutable(), entries.DrainToImmutable(), blocks.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// The positions of a table's keys ordered by peer number ("any peer" first) and protocol: the
+    /// order backends and the version see, which unlike identity positions is stable across compilations.
+    /// </summary>
+    internal int[] KeysByPeerNumber(RuleTable table)
+    {
+        var order = new ulong[table.KeyCount];
+        var positions = new int[table.KeyCount];
+        for (var k = 0; k < positions.Length; k++)
+        {
+            var (peer, protocol) = RuleTable.Split(table.Entry(k).Key);
+            var number = peer == RuleTable.AnyPeer ? 0 : Identities[peer].Number;
+            order[k] = ((ulong)number << 8) | protocol;
+            positions[k] = k;
+        }
+
+        Array.Sort(order, positions);
+        return positions;
     }
 
     /// <summary>
@@ -150,22 +152,6 @@ public sealed class PolicySet
         return direction == Direction.Ingress ? _ingress[group] : _egress[group];
     }
 
-    /// <summary>The prefixes by family (IPv4 first), first address and length; no two are equal.</summary>
-    private ImmutableArray<PrefixEntry> SortedPrefixes(ImmutableArray<(IPNetwork Prefix, int Identity)> prefixes)
-    {
-        var keys = new (int Family, UInt128 First, int Length)[prefixes.Length];
-        var entries = new PrefixEntry[prefixes.Length];
-        for (var i = 0; i < prefixes.Length; i++)
-        {
-            var (prefix, identity) = prefixes[i];
-            keys[i] = (AddressKey.IsV4(prefix.BaseAddress) ? 0 : 1, AddressKey.Range(prefix).First, prefix.PrefixLength);
-            entries[i] = new PrefixEntry(prefix, Identities[identity].Number);
-        }
-
-        Array.Sort(keys, entries);
-        return ImmutableArray.Create(entries);
-    }
-
     private List<int>[] IdentitiesByCell()
     {
         var byCell = new List<int>[_cells.Prefixes.Length];
@@ -184,6 +170,9 @@ public sealed class PolicySet
 
         return byCell;
     }
+
+    /// <summary>What this set was compiled from apart from rules, which the next compilation may reuse.</summary>
+    internal CompiledInventory Compiled { get; }
 
     /// <summary>The workload group of an identity, -1 for world and CIDR identities.</summary>
     internal int GroupOf(int identity) => _groupOf[identity];

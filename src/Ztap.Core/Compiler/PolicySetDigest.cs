@@ -1,4 +1,5 @@
-using Ztap.Core.Engine;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Ztap.Core.Policy;
 
 namespace Ztap.Core.Compiler;
@@ -9,25 +10,19 @@ namespace Ztap.Core.Compiler;
 /// </summary>
 internal static class PolicySetDigest
 {
-    public static string Compute(PolicySet set)
+    /// <summary>
+    /// The hash of the identities and prefixes, the first part of the version, to be continued by
+    /// <see cref="Compute"/>; it depends on no rule, so compilations that share them share it.
+    /// </summary>
+    /// <param name="byNumber">Identity positions in number order, not compilation order, so reordering the inventory leaves the version alone.</param>
+    public static IncrementalHash HashAddresses(ImmutableArray<Identity> identities, int[] byNumber, ImmutableArray<PrefixEntry> prefixes)
     {
         using var digest = new DigestWriter();
-
-        // Number order, not compilation order, so reordering the inventory leaves the version alone.
-        var numbers = new uint[set.Identities.Length];
-        var byNumber = new int[set.Identities.Length];
-        for (var i = 0; i < byNumber.Length; i++)
-        {
-            numbers[i] = set.Identities[i].Number;
-            byNumber[i] = i;
-        }
-
-        Array.Sort(numbers, byNumber);
         foreach (var index in byNumber)
         {
-            var identity = set.Identities[index];
+            var identity = identities[index];
             digest.Write(identity.Number);
-            digest.WriteText(identity.ToString());
+            WriteIdentityText(digest, identity);
             for (var p = 0; p < identity.NamedPorts.Length; p++)
             {
                 var port = identity.NamedPorts[p];
@@ -42,16 +37,25 @@ internal static class PolicySetDigest
             digest.End();
         }
 
-        foreach (var prefix in set.Prefixes)
+        foreach (var prefix in prefixes)
         {
             digest.Append(prefix.Prefix);
             digest.End();
             digest.Write(prefix.Identity);
         }
 
+        return digest.Snapshot();
+    }
+
+    /// <summary>The version: the hash of the identities and prefixes continued over every group's rules.</summary>
+    public static string Compute(PolicySet set, CompiledInventory compiled)
+    {
+        using var digest = new DigestWriter(compiled.ResumeDigest());
+        var ruleTexts = new RuleTexts(set.Rules);
+
         // Identities of one workload group share their rules: hash them once, then refer to them.
-        var hashedGroups = new Dictionary<int, uint>();
-        foreach (var index in byNumber)
+        var hashedGroups = new uint[compiled.Groups.All.Length];
+        foreach (var index in compiled.ByNumber)
         {
             var group = set.GroupOf(index);
             if (group < 0)
@@ -59,57 +63,131 @@ internal static class PolicySetDigest
                 continue;
             }
 
-            if (hashedGroups.TryGetValue(group, out var first))
+            // Numbers of computed identities are never 0, so 0 marks a group not hashed yet.
+            if (hashedGroups[group] != 0)
             {
-                digest.Write(first);
+                digest.Write(hashedGroups[group]);
                 continue;
             }
 
-            hashedGroups.Add(group, set.Identities[index].Number);
+            hashedGroups[group] = set.Identities[index].Number;
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
-                WriteRules(digest, set.RulesOf(set.Identities[index], direction));
+                WriteRules(digest, set, ruleTexts, set.Table(index, direction));
             }
         }
 
         return digest.Finish();
     }
 
-    private static void WriteRules(DigestWriter digest, SubjectRules rules)
+    /// <summary>
+    /// What <see cref="PolicySet.RulesOf"/> returns for the table, written straight from the table
+    /// rather than through a list of entries per identity.
+    /// </summary>
+    private static void WriteRules(DigestWriter digest, PolicySet set, RuleTexts ruleTexts, RuleTable? table)
     {
-        digest.Write(rules.IsolatingPolicies.Length);
-        foreach (var policy in rules.IsolatingPolicies)
+        if (table is null)
         {
-            WriteQualifiedName(digest, policy);
+            digest.Write(0);
+            return;
+        }
+
+        digest.Write(table.IsolatingPolicies.Length);
+        foreach (var policy in table.IsolatingPolicies)
+        {
+            WriteQualifiedName(digest, set.Policies[policy]);
             digest.End();
         }
 
-        foreach (var entry in rules.Entries)
+        foreach (var k in set.KeysByPeerNumber(table))
         {
-            digest.Write(entry.Peer ?? 0);
-            digest.Write((long?)entry.Protocol ?? 0);
-            digest.Write(entry.FromPort);
-            digest.Write(entry.ToPort);
-            WriteRule(digest, entry.Rule);
+            var (key, ports) = table.Entry(k);
+            var (peer, protocol) = RuleTable.Split(key);
+            var number = peer == RuleTable.AnyPeer ? 0 : set.Identities[peer].Number;
+            for (var i = 0; i < ports.Count; i++)
+            {
+                var port = ports[i];
+                digest.Write(number);
+                digest.Write(protocol);
+                digest.Write(port.From);
+                digest.Write(port.To);
+                digest.AppendBytes(ruleTexts[port.Rule]);
+            }
         }
 
-        foreach (var block in rules.Blocks)
+        foreach (var position in table.DistinctBlocks)
         {
-            digest.WriteText(block.Block.ToString());
-            digest.Write((long?)block.Protocol ?? 0);
-            digest.Write(block.FromPort);
-            digest.Write(block.ToPort);
-            WriteRule(digest, block.Rule);
+            var block = table.Blocks[position];
+            WriteBlock(digest, block.Block);
+            digest.Write(block.Protocol);
+            digest.Write(block.From);
+            digest.Write(block.To);
+            digest.AppendBytes(ruleTexts[block.Rule]);
         }
     }
 
-    /// <summary>The rule as its <see cref="RuleReference.ToString"/> reads, without building the string.</summary>
-    private static void WriteRule(DigestWriter digest, RuleReference rule)
+    /// <summary>The identity as its <see cref="Identity.ToString"/> reads, without building the string.</summary>
+    private static void WriteIdentityText(DigestWriter digest, Identity identity)
     {
-        WriteQualifiedName(digest, rule.Policy);
-        digest.Append(rule.Direction == Direction.Ingress ? " spec.ingress[" : " spec.egress[");
-        digest.Append(rule.RuleIndex);
-        digest.Append("]");
+        switch (identity.Kind)
+        {
+            case IdentityKind.Host:
+                digest.Append("host");
+                break;
+            case IdentityKind.World:
+                digest.Append("world");
+                break;
+            case IdentityKind.Cidr:
+                digest.Append("cidr ");
+                WriteCidr(digest, identity.Cidr);
+                break;
+            default:
+                digest.Append(identity.Namespace);
+                digest.Append(" ");
+                var first = true;
+                foreach (var (key, value) in identity.Labels)
+                {
+                    digest.Append(first ? "" : ",");
+                    digest.Append(key);
+                    digest.Append("=");
+                    digest.Append(value);
+                    first = false;
+                }
+
+                if (identity.Cidr is not null)
+                {
+                    digest.Append(" in ");
+                    WriteCidr(digest, identity.Cidr);
+                }
+
+                break;
+        }
+
+        digest.End();
+    }
+
+    private static void WriteCidr(DigestWriter digest, System.Net.IPNetwork? cidr)
+    {
+        if (cidr is { } prefix)
+        {
+            digest.Append(prefix);
+        }
+    }
+
+    /// <summary>The block as its <see cref="IpBlock.ToString"/> reads, without building the string.</summary>
+    private static void WriteBlock(DigestWriter digest, IpBlock block)
+    {
+        digest.Append(block.Cidr);
+        if (!block.Except.IsEmpty)
+        {
+            digest.Append(" except ");
+            for (var i = 0; i < block.Except.Length; i++)
+            {
+                digest.Append(i == 0 ? "" : ", ");
+                digest.Append(block.Except[i]);
+            }
+        }
+
         digest.End();
     }
 

@@ -1,18 +1,21 @@
 namespace Ztap.Core.Compiler;
 
 /// <summary>
-/// The port ranges allowed for one (peer, protocol) pair of a rule table, each with the rule that
-/// allows it. Lists are short, so a linear scan beats anything cleverer.
+/// The port ranges allowed for one (peer, protocol) pair of a rule table, sorted by range, each with
+/// the first rule that allows it: a slice of the table's one array of ranges, so a table costs a
+/// few arrays rather than a few per key. Lists are short, so a linear scan beats anything cleverer.
 /// </summary>
-internal sealed class PortAllowList(int[] from, int[] to, int[] rules)
+internal readonly struct PortAllowList(PortAllow[] ports, int start, int end)
 {
-    public int Count => from.Length;
+    public int Count => end - start;
+
+    public PortAllow this[int index] => ports[start + index];
 
     public bool Allows(int port)
     {
-        for (var i = 0; i < from.Length; i++)
+        for (var i = start; i < end; i++)
         {
-            if (port >= from[i] && port <= to[i])
+            if (port >= ports[i].From && port <= ports[i].To)
             {
                 return true;
             }
@@ -25,16 +28,14 @@ internal sealed class PortAllowList(int[] from, int[] to, int[] rules)
     public int FirstRule(int port)
     {
         var first = int.MaxValue;
-        for (var i = 0; i < from.Length; i++)
+        for (var i = start; i < end; i++)
         {
-            if (port >= from[i] && port <= to[i] && rules[i] < first)
+            if (port >= ports[i].From && port <= ports[i].To && ports[i].Rule < first)
             {
-                first = rules[i];
+                first = ports[i].Rule;
             }
         }
 
         return first;
     }
-
-    public (int From, int To, int Rule) this[int index] => (from[index], to[index], rules[index]);
 }

@@ -5,4 +5,4 @@ namespace Ztap.Core.Compiler;
 /// the cell ranges they cover. ipBlocks stay blocks rather than lists of identities, so a rule to
 /// <c>0.0.0.0/0</c> costs one entry, not one per prefix in the estate.
 /// </summary>
-internal sealed record ResolvedPeers(int[] Identities, List<(Policy.IpBlock Block, List<(int Start, int End)> Cells)> Blocks);
+internal sealed record ResolvedPeers(int[] Identities, (Policy.IpBlock Block, List<(int Start, int End)> Cells)[] Blocks);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Ztap.Core.Compiler;
 
@@ -7,9 +8,10 @@ namespace Ztap.Core.Compiler;
 /// identity and protocol, the ports its selector rules allow ("any peer" and "any protocol" are keys
 /// of their own, so that is at most four lookups); and the ipBlocks its rules allow, matched on the
 /// peer's innermost CIDR cell. A group has few keys, so they are a sorted array: cheaper to build
-/// than a hash table per group, and as quick to search.
+/// than a hash table per group, and as quick to search. The port ranges of key <c>k</c> are
+/// <c>ports[starts[k]..starts[k + 1]]</c>.
 /// </summary>
-internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] keys, PortAllowList[] lists, BlockAllow[] blocks)
+internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] keys, int[] starts, PortAllow[] ports, BlockAllow[] blocks, int[] distinctBlocks)
 {
     public const int AnyPeer = -1;
     public const byte AnyProtocol = 0;
@@ -19,7 +21,10 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
 
     public ImmutableArray<int> IsolatingPolicies { get; } = isolatingPolicies;
 
-    public ImmutableArray<BlockAllow> Blocks { get; } = ImmutableArray.Create(blocks);
+    public ImmutableArray<BlockAllow> Blocks { get; } = ImmutableCollectionsMarshal.AsImmutableArray(blocks);
+
+    /// <summary>The positions in <see cref="Blocks"/> of the first of each distinct ipBlock, protocol, port range and rule.</summary>
+    public ReadOnlySpan<int> DistinctBlocks => distinctBlocks;
 
     /// <summary>How many (peer, protocol) keys have allowed ports.</summary>
     public int KeyCount => keys.Length;
@@ -29,7 +34,7 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
     public static (int Peer, byte Protocol) Split(long key) => ((int)(key >> 8) - 1, (byte)(key & 0xff));
 
     /// <summary>The key at a position, in ascending order, with its allowed ports.</summary>
-    public (long Key, PortAllowList Ports) Entry(int index) => (keys[index], lists[index]);
+    public (long Key, PortAllowList Ports) Entry(int index) => (keys[index], new PortAllowList(ports, starts[index], starts[index + 1]));
 
     public bool Allows(int peer, int peerCell, byte protocol, int port)
     {
@@ -67,11 +72,20 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
         return first == int.MaxValue ? -1 : first;
     }
 
-    private bool Allows(long key, int port) => Find(key) is { } list && list.Allows(port);
+    private bool Allows(long key, int port)
+    {
+        var index = Find(key);
+        return index >= 0 && new PortAllowList(ports, starts[index], starts[index + 1]).Allows(port);
+    }
 
-    private int FirstRule(long key, int port) => Find(key) is { } list ? list.FirstRule(port) : int.MaxValue;
+    private int FirstRule(long key, int port)
+    {
+        var index = Find(key);
+        return index >= 0 ? new PortAllowList(ports, starts[index], starts[index + 1]).FirstRule(port) : int.MaxValue;
+    }
 
-    private PortAllowList? Find(long key)
+    /// <summary>The position of the key, or -1 when it has no allowed ports.</summary>
+    private int Find(long key)
     {
         if (keys.Length <= ScanLimit)
         {
@@ -79,14 +93,14 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
             {
                 if (keys[i] == key)
                 {
-                    return lists[i];
+                    return i;
                 }
             }
 
-            return null;
+            return -1;
         }
 
         var index = Array.BinarySearch(keys, key);
-        return index >= 0 ? lists[index] : null;
+        return index >= 0 ? index : -1;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Ztap.Core.Inventory;
 using Ztap.Core.Labels;
 
@@ -37,6 +38,46 @@ internal sealed class WorkloadGroup(int index, string @namespace, LabelSet label
         return null;
     }
 
-    public static string KeyOf(Workload workload) =>
-        $"{workload.Namespace}\u0001{workload.Labels}\u0001{string.Join(',', workload.NamedPorts.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Name}:{(int)p.Protocol}:{p.Port}"))}";
+    /// <summary>
+    /// Namespace, labels (<c>k=v,k=v</c>) and named ports (<c>name:protocol:port</c>, by name)
+    /// joined by U+0001: the text identity numbers are derived from, so it never changes.
+    /// </summary>
+    public static string KeyOf(Workload workload)
+    {
+        var key = new StringBuilder(workload.Namespace).Append('\u0001');
+        var first = true;
+        foreach (var (label, value) in workload.Labels)
+        {
+            key.Append(first ? "" : ",").Append(label).Append('=').Append(value);
+            first = false;
+        }
+
+        key.Append('\u0001');
+        var ports = workload.NamedPorts;
+        if (!IsSortedByName(ports))
+        {
+            ports = [.. ports.OrderBy(p => p.Name, StringComparer.Ordinal)];
+        }
+
+        for (var i = 0; i < ports.Length; i++)
+        {
+            key.Append(i == 0 ? "" : ",").Append(ports[i].Name).Append(':')
+                .Append((int)ports[i].Protocol).Append(':').Append(ports[i].Port);
+        }
+
+        return key.ToString();
+    }
+
+    private static bool IsSortedByName(ImmutableArray<NamedPort> ports)
+    {
+        for (var i = 1; i < ports.Length; i++)
+        {
+            if (string.CompareOrdinal(ports[i - 1].Name, ports[i].Name) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

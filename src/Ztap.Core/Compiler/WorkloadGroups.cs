@@ -6,22 +6,20 @@ namespace Ztap.Core.Compiler;
 
 /// <summary>
 /// The inventory's workloads grouped and indexed by namespace and label, so a selector is answered
-/// from the shortest matching posting list instead of a scan of every workload; answers are cached
-/// because policies repeat the same selectors.
+/// from the shortest matching posting list instead of a scan of every workload. Unchanged once
+/// the identities are assigned, so compilations against the same inventory share it.
 /// </summary>
 internal sealed class WorkloadGroups
 {
     private static readonly List<int> None = [];
 
-    private readonly WorkloadInventory _inventory;
+    private readonly NamespaceIndex _namespaces;
     private readonly Dictionary<string, List<int>> _byNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Namespace, string Key, string Value), List<int>> _byLabel = [];
-    private readonly Dictionary<(string Namespace, LabelSet Labels, string Expressions), int[]> _selections = [];
-    private readonly Dictionary<(LabelSet Labels, string Expressions), string[]> _namespaceSelections = [];
 
     public WorkloadGroups(WorkloadInventory inventory)
     {
-        _inventory = inventory;
+        _namespaces = new NamespaceIndex(inventory);
         var byKey = new Dictionary<string, WorkloadGroup>(StringComparer.Ordinal);
         var groups = new List<WorkloadGroup>();
         var workloadGroup = new int[inventory.Workloads.Length];
@@ -62,33 +60,20 @@ internal sealed class WorkloadGroups
     /// <summary>The groups of one namespace that a pod selector matches.</summary>
     public int[] Select(string @namespace, LabelSelector selector)
     {
-        var (labels, expressions) = CacheKey(selector);
-        var cacheKey = (@namespace, labels, expressions);
-        if (!_selections.TryGetValue(cacheKey, out var selected))
+        var selected = new List<int>();
+        foreach (var group in Candidates(@namespace, selector))
         {
-            selected = [.. Candidates(@namespace, selector).Where(g => selector.Matches(All[g].Labels))];
-            _selections.Add(cacheKey, selected);
+            if (selector.Matches(All[group].Labels))
+            {
+                selected.Add(group);
+            }
         }
 
-        return selected;
+        return [.. selected];
     }
 
     /// <summary>The names of the namespaces a namespace selector matches.</summary>
-    public string[] SelectNamespaces(LabelSelector selector)
-    {
-        var cacheKey = CacheKey(selector);
-        if (!_namespaceSelections.TryGetValue(cacheKey, out var selected))
-        {
-            selected = [.. _inventory.Namespaces.Where(ns => selector.Matches(ns.Labels)).Select(ns => ns.Name)];
-            _namespaceSelections.Add(cacheKey, selected);
-        }
-
-        return selected;
-    }
-
-    /// <summary>Equal for selectors that select the same; cheaper than the selector's text when it has no expressions.</summary>
-    private static (LabelSet Labels, string Expressions) CacheKey(LabelSelector selector) =>
-        (selector.MatchLabels, selector.MatchExpressions.IsEmpty ? "" : string.Join(';', selector.MatchExpressions));
+    public string[] SelectNamespaces(LabelSelector selector) => _namespaces.Select(selector);
 
     private List<int> Candidates(string @namespace, LabelSelector selector)
     {

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using Ztap.Core.Compiler;
+using Ztap.Core.Inventory;
+using Ztap.Core.Policy;
+using Ztap.Core.Yaml;
+
+namespace Ztap.Benchmarks.Timing;
+
+/// <summary>
+/// Times compiling a written estate that is loaded once: a full compile, and a compile of the same
+/// estate with one policy changed given the previous set, as an update does. Prints medians of CPU time (every thread, the
+/// collector's included), wall time and memory allocated, so compiler changes can be measured
+/// without the minutes loading a large estate again and again would take.
+/// </summary>
+internal static class CompileTimes
+{
+    private static readonly InputLimits LargeEstates = InputLimits.Default with { MaxFileBytes = 512L * 1024 * 1024 };
+
+    public static async Task RunAsync(string directory, int runs)
+    {
+        var inventory = await new InventoryFileSource(Path.Combine(directory, "inventory.yaml"), LargeEstates).LoadAsync(CancellationToken.None);
+        var policies = await PolicyLoader.LoadAsync([Path.Combine(directory, "policies")], CancellationToken.None);
+        if (policies.HasErrors || inventory.HasErrors)
+        {
+            throw new InvalidOperationException($"the estate in {directory} does not load");
+        }
+
+        var changed = WithOneChange(policies.Policies);
+        var full = Measure(runs, () => PolicyCompiler.Compile(policies.Policies, inventory.Inventory));
+        var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
+        var one = Measure(runs, () => PolicyCompiler.Compile(changed, inventory.Inventory, set));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policies {set.Policies.Length}, prefixes {set.Prefixes.Length}, identities {set.Identities.Length}, rules {set.Rules.Length}; version {set.Version}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of {runs} runs, CPU ms (wall ms), MB allocated"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  compile            {full.Cpu,8:F1} ({full.Wall:F1}) {full.Allocated,8:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one policy changed {one.Cpu,8:F1} ({one.Wall:F1}) {one.Allocated,8:F1}"));
+    }
+
+    /// <summary>The same policies with the first one also allowing egress to TCP 9443 anywhere.</summary>
+    private static List<NetworkPolicy> WithOneChange(IReadOnlyList<NetworkPolicy> policies)
+    {
+        var changed = policies.ToList();
+        changed[0] = changed[0] with { Egress = changed[0].Egress.Add(new PolicyRule([], [new PolicyPort(Protocol.Tcp, 9443, null, null)])) };
+        return changed;
+    }
+
+    private static (double Cpu, double Wall, double Allocated) Measure(int runs, Func<PolicySet> compile)
+    {
+        var cpu = new List<double>();
+        var wall = new List<double>();
+        var allocated = new List<double>();
+        using var process = Process.GetCurrentProcess();
+
+        // The first run warms up the JIT and is left out.
+        for (var run = 0; run < runs + 1; run++)
+        {
+            GC.Collect();
+            process.Refresh();
+            var startCpu = process.TotalProcessorTime.TotalMilliseconds;
+            var startBytes = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            GC.KeepAlive(compile());
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            if (run > 0)
+            {
+                cpu.Add(process.TotalProcessorTime.TotalMilliseconds - startCpu);
+                wall.Add(elapsed);
+                allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - startBytes) / (1024.0 * 1024.0));
+            }
+        }
+
+        return (Median(cpu), Median(wall), Median(allocated));
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+}
