@@ -29,6 +29,7 @@ internal sealed class AgentWorker(
     private Task _watching = Task.CompletedTask;
     private Task _pipeline = Task.CompletedTask;
     private PolicySet _current = initial.Set;
+    private PolicyInputs _inForce = initial.Inputs;
     private long _reportedDropped;
     private long _reportedReceived = -1;
 
@@ -119,7 +120,7 @@ internal sealed class AgentWorker(
         PolicyInputs inputs;
         try
         {
-            inputs = await PolicyInputs.LoadAsync(settings.PolicyPaths, settings.InventoryPath, cancellationToken).ConfigureAwait(false);
+            inputs = await PolicyInputs.LoadAsync(settings.PolicyPaths, settings.InventoryPath, _inForce, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -147,6 +148,7 @@ internal sealed class AgentWorker(
         try
         {
             await ApplyAsync(set, started, cancellationToken).ConfigureAwait(false);
+            _inForce = inputs;
         }
         catch (Exception exception) when (exception is EnforcementException or IOException or UnauthorizedAccessException)
         {

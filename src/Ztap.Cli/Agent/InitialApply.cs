@@ -3,5 +3,5 @@ using Ztap.Enforcement;
 
 namespace Ztap.Cli.Agent;
 
-/// <summary>The version the agent applied before it started its work, and how long that took.</summary>
-internal sealed record InitialApply(PolicySet Set, ApplyResult Result, TimeSpan Duration);
+/// <summary>The version the agent applied before it started its work, the inputs it came from, and how long that took.</summary>
+internal sealed record InitialApply(PolicyInputs Inputs, PolicySet Set, ApplyResult Result, TimeSpan Duration);

@@ -9,20 +9,27 @@ namespace Ztap.Cli.Agent;
 
 /// <summary>
 /// What the agent enforces, read from its policy and inventory paths: the compiled set, or the
-/// diagnostics that stop it (printed like a compiler, as every other verb prints them).
+/// diagnostics that stop it (printed like a compiler, as every other verb prints them), and the
+/// inventory it was compiled against.
 /// </summary>
-internal sealed record PolicyInputs(PolicySet? Set, ImmutableArray<Diagnostic> Diagnostics)
+internal sealed record PolicyInputs(PolicySet? Set, ImmutableArray<Diagnostic> Diagnostics, InventoryLoadResult Inventory)
 {
-    public static async Task<PolicyInputs> LoadAsync(IReadOnlyList<string> policyPaths, string inventoryPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and compiles the inputs. Given the inputs in force, an unchanged inventory file is not
+    /// read again and the compiler reuses what it derived from it, so an edited policy costs only
+    /// its own recompilation.
+    /// </summary>
+    public static async Task<PolicyInputs> LoadAsync(
+        IReadOnlyList<string> policyPaths, string inventoryPath, PolicyInputs? inForce, CancellationToken cancellationToken)
     {
         var policiesTask = PolicyLoader.LoadAsync(policyPaths, cancellationToken);
-        var inventoryTask = new InventoryFileSource(inventoryPath).LoadAsync(cancellationToken);
+        var inventoryTask = new InventoryFileSource(inventoryPath).LoadAsync(inForce?.Inventory, cancellationToken);
         var policies = await policiesTask.ConfigureAwait(false);
         var inventory = await inventoryTask.ConfigureAwait(false);
         var diagnostics = policies.Diagnostics.AddRange(inventory.Diagnostics);
         return policies.HasErrors || inventory.HasErrors
-            ? new PolicyInputs(null, diagnostics)
-            : new PolicyInputs(PolicyCompiler.Compile(policies.Policies, inventory.Inventory), diagnostics);
+            ? new PolicyInputs(null, diagnostics, inventory)
+            : new PolicyInputs(PolicyCompiler.Compile(policies.Policies, inventory.Inventory, inForce?.Set), diagnostics, inventory);
     }
 
     /// <summary>Each diagnostic as the other verbs print it, sorted by file and line.</summary>

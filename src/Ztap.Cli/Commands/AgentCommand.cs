@@ -64,9 +64,9 @@ internal static class AgentCommand
 
             // Watching starts before the first read, so an edit made meanwhile is reloaded too.
             using var watcher = new PolicyWatcher([.. policies, inventory], TimeSpan.FromMilliseconds(500));
-            var inputs = await PolicyInputs.LoadAsync(policies, inventory, cancellationToken).ConfigureAwait(false);
+            var inputs = await PolicyInputs.LoadAsync(policies, inventory, inForce: null, cancellationToken).ConfigureAwait(false);
             DiagnosticText.WriteAll(inputs.Diagnostics, console.Error, console.ErrorPalette);
-            if (inputs.Set is not { } set)
+            if (inputs.Set is null)
             {
                 console.Error.WriteLine($"{DiagnosticText.Count(inputs.Diagnostics)}; nothing was applied");
                 return ExitCodes.InvalidOrDenied;
@@ -98,7 +98,7 @@ internal static class AgentCommand
                 AgentOptions.ParseMetricsListen(parseResult.GetRequiredValue(options.MetricsListen)));
             return await EnforcementRun.ReportingFailuresAsync(
                 console,
-                () => AgentHost.RunAsync(settings, set, watcher, detector, cancellationToken)).ConfigureAwait(false);
+                () => AgentHost.RunAsync(settings, inputs, watcher, detector, cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }

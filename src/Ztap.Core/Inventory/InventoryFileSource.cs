@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Yaml;
 
@@ -25,14 +28,38 @@ public sealed class InventoryFileSource : IInventorySource
     /// Reads the file on the thread pool, so a caller can load policies meanwhile; a missing or
     /// invalid file gives an empty inventory and the diagnostics saying why.
     /// </summary>
-    public Task<InventoryLoadResult> LoadAsync(CancellationToken cancellationToken) => Task.Run(
-        () =>
+    public Task<InventoryLoadResult> LoadAsync(CancellationToken cancellationToken) =>
+        Task.Run(() => Load(previous: null, keepDigest: false, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Reads the file like <see cref="LoadAsync(CancellationToken)"/>, but hands back
+    /// <paramref name="previous"/> itself when the file's text is the one it was read from (by
+    /// SHA-256), so a long-running reader pays for hashing, not for parsing, when only policies
+    /// changed, and a compiler handed the same inventory object can reuse what it derived from it.
+    /// The result carries the digest for the next call.
+    /// </summary>
+    public Task<InventoryLoadResult> LoadAsync(InventoryLoadResult? previous, CancellationToken cancellationToken) =>
+        Task.Run(() => Load(previous, keepDigest: true, cancellationToken), cancellationToken);
+
+    private InventoryLoadResult Load(InventoryLoadResult? previous, bool keepDigest, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var text = YamlFile.Read(_path, _limits, diagnostics, cancellationToken);
+        if (text is null)
         {
-            var diagnostics = new List<Diagnostic>();
-            var text = YamlFile.Read(_path, _limits, diagnostics, cancellationToken);
-            return text is null ? new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]) : Parse(text, _path, _limits);
-        },
-        cancellationToken);
+            return new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]);
+        }
+
+        if (!keepDigest)
+        {
+            return Parse(text, _path, _limits);
+        }
+
+        var digest = SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()));
+        return previous is not null && previous.SourceDigest.AsSpan().SequenceEqual(digest)
+            ? previous
+            : Parse(text, _path, _limits) with { SourceDigest = ImmutableArray.Create(digest) };
+    }
 
     /// <summary>Reads an inventory from text in memory; <paramref name="fileName"/> names it in diagnostics.</summary>
     public static InventoryLoadResult Parse(string text, string fileName) => Parse(text, fileName, InputLimits.Default);

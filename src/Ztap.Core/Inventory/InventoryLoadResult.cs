@@ -7,4 +7,7 @@ namespace Ztap.Core.Inventory;
 public sealed record InventoryLoadResult(WorkloadInventory Inventory, ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>A SHA-256 of the text the inventory was read from, when a file source was asked to keep one.</summary>
+    public ImmutableArray<byte> SourceDigest { get; init; }
 }
