@@ -143,6 +143,13 @@ internal sealed class DatapathImage
             foreach (var (from, to, rule) in ranges.Count == 1 ? ranges : PortSegments.Flatten(ranges))
             {
                 var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)rulePolicies[rule] };
+                if (from == to)
+                {
+                    // One port, the usual case, needs no walk over blocks.
+                    policy.Add(PolicyKey.Create(subject, direction, peer, protocol, new PortBlock((ushort)from, 16)), value);
+                    continue;
+                }
+
                 foreach (var block in PortBlock.Cover(from, to))
                 {
                     policy.Add(PolicyKey.Create(subject, direction, peer, protocol, block), value);

@@ -8,15 +8,25 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// The positions of rules and policies in a <see cref="PolicySet"/>: the numbers the datapath
 /// stores in its entries, counters and events, and ztap turns back into names.
 /// </summary>
-internal sealed class SetIndexes(PolicySet set)
+internal sealed class SetIndexes
 {
-    private readonly Dictionary<RuleReference, int> _rules = set.Rules
-        .Select((rule, index) => KeyValuePair.Create(rule, index))
-        .ToDictionary(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RuleReference, int> _rules;
+    private readonly Dictionary<NetworkPolicy, int> _policies;
 
-    private readonly Dictionary<NetworkPolicy, int> _policies = set.Policies
-        .Select((policy, index) => KeyValuePair.Create(policy, index))
-        .ToDictionary(ReferenceEqualityComparer.Instance);
+    public SetIndexes(PolicySet set)
+    {
+        _rules = new(set.Rules.Length, ReferenceEqualityComparer.Instance);
+        for (var index = 0; index < set.Rules.Length; index++)
+        {
+            _rules.Add(set.Rules[index], index);
+        }
+
+        _policies = new(set.Policies.Length, ReferenceEqualityComparer.Instance);
+        for (var index = 0; index < set.Policies.Length; index++)
+        {
+            _policies.Add(set.Policies[index], index);
+        }
+    }
 
     public int Rule(RuleReference rule) => _rules[rule];
 
