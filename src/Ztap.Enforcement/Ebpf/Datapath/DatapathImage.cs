@@ -76,6 +76,7 @@ internal sealed class DatapathImage
         var policy = new MapBuilder<PolicyKey, PolicyValue>();
         var side = new List<AllowedRange>();
         var sidePrefixes = new List<(IPNetwork Prefix, uint Peer)>();
+        var sideBlocks = new SideBlocks();
         var ranges = new List<(int From, int To, int Rule)>();
 
         // In number order, the order of the keys, so the images come out sorted.
@@ -101,7 +102,7 @@ internal sealed class DatapathImage
                 {
                     flags |= Isolation.Blocks;
                     sidePrefixes.Clear();
-                    SideBlocks.Expand(rules.Blocks, peerOf, ruleOfBlock, sidePrefixes, side);
+                    sideBlocks.Expand(rules.Blocks, peerOf, ruleOfBlock, sidePrefixes, side);
                     foreach (var (prefix, peer) in sidePrefixes)
                     {
                         blocks.Add(BlockKey.Create(identity.Number, (byte)direction, prefix), peer);

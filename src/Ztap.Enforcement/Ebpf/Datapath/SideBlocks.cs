@@ -14,70 +14,54 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// policy map under the identity the ipcache gives the prefix itself, so a rule to 0.0.0.0/0 costs
 /// a handful of entries however many identities lie inside it.
 /// </summary>
-internal static class SideBlocks
+internal sealed class SideBlocks
 {
+    // Scratch kept from side to side: a large estate has thousands of sides with ipBlocks, and
+    // fresh collections for each were a fifth of what imaging allocated.
+    private readonly Dictionary<IPNetwork, int> _slotOf = [];
+    private readonly List<Slot> _slots = [];
+    private readonly List<(int Slot, int Block, bool Closing)> _marks = [];
+    private readonly Stack<(bool IsV4, UInt128 Last, int FirstMark, int MarkCount)> _enclosing = new();
+    private bool[] _inCidr = [];
+    private int[] _inExcepts = [];
+
     /// <param name="peerOf">The ipcache identity of each prefix; every ipBlock cidr and except is one.</param>
     /// <param name="prefixes">Receives each prefix of the side with its policy-map peer, or <see cref="DatapathLimits.None"/> when nothing is allowed there.</param>
     /// <param name="allowed">Receives what the ipBlocks allow, keyed by those peers.</param>
-    public static void Expand(
+    public void Expand(
         ImmutableArray<BlockAllowEntry> blocks,
         IReadOnlyDictionary<IPNetwork, uint> peerOf,
         Func<BlockAllowEntry, int> ruleOf,
         List<(IPNetwork Prefix, uint Peer)> prefixes,
         List<AllowedRange> allowed)
     {
-        var opening = new Dictionary<IPNetwork, List<int>>();
-        var closing = new Dictionary<IPNetwork, List<int>>();
-        for (var i = 0; i < blocks.Length; i++)
+        Index(blocks);
+        if (_inCidr.Length < blocks.Length)
         {
-            Add(opening, blocks[i].Block.Cidr, i);
-            foreach (var except in blocks[i].Block.Except)
-            {
-                Add(closing, except, i);
-            }
+            (_inCidr, _inExcepts) = (new bool[blocks.Length], new int[blocks.Length]);
         }
 
-        // Pre-order (family, first address, widest first): a prefix comes right after those containing it.
-        var ordered = new List<(IPNetwork Prefix, bool IsV4, (UInt128 First, UInt128 Last) Range)>(opening.Count + closing.Count);
-        foreach (var prefix in opening.Keys)
+        Array.Clear(_inCidr, 0, blocks.Length);
+        Array.Clear(_inExcepts, 0, blocks.Length);
+        _enclosing.Clear();
+        foreach (var slot in _slots)
         {
-            ordered.Add((prefix, AddressKey.IsV4(prefix.BaseAddress), AddressKey.Range(prefix)));
-        }
-
-        foreach (var prefix in closing.Keys)
-        {
-            if (!opening.ContainsKey(prefix))
+            while (_enclosing.Count > 0 && (_enclosing.Peek().IsV4 != slot.IsV4 || _enclosing.Peek().Last < slot.First))
             {
-                ordered.Add((prefix, AddressKey.IsV4(prefix.BaseAddress), AddressKey.Range(prefix)));
-            }
-        }
-
-        ordered.Sort(static (a, b) =>
-        {
-            var order = b.IsV4.CompareTo(a.IsV4);
-            order = order != 0 ? order : a.Range.First.CompareTo(b.Range.First);
-            return order != 0 ? order : b.Range.Last.CompareTo(a.Range.Last);
-        });
-        var inCidr = new bool[blocks.Length];
-        var inExcepts = new int[blocks.Length];
-        var enclosing = new Stack<(IPNetwork Prefix, bool IsV4, UInt128 Last)>();
-        foreach (var (prefix, isV4, range) in ordered)
-        {
-            while (enclosing.Count > 0 && (enclosing.Peek().IsV4 != isV4 || enclosing.Peek().Last < range.First))
-            {
-                Step(enclosing.Pop().Prefix, -1);
+                var left = _enclosing.Pop();
+                Step(left.FirstMark, left.MarkCount, -1);
             }
 
-            Step(prefix, 1);
-            enclosing.Push((prefix, isV4, range.Last));
+            Step(slot.FirstMark, slot.MarkCount, 1);
+            _enclosing.Push((slot.IsV4, slot.Last, slot.FirstMark, slot.MarkCount));
 
-            var peer = peerOf.TryGetValue(prefix, out var identity)
+            var peer = peerOf.TryGetValue(slot.Prefix, out var identity)
                 ? identity
-                : throw new InvalidOperationException($"the ipBlock prefix {prefix} has no ipcache entry");
+                : throw new InvalidOperationException($"the ipBlock prefix {slot.Prefix} has no ipcache entry");
             var any = false;
             for (var i = 0; i < blocks.Length; i++)
             {
-                if (inCidr[i] && inExcepts[i] == 0)
+                if (_inCidr[i] && _inExcepts[i] == 0)
                 {
                     var block = blocks[i];
                     allowed.Add(new AllowedRange(peer, (byte?)block.Protocol ?? DatapathLimits.AnyProtocol, block.FromPort, block.ToPort, ruleOf(block)));
@@ -85,37 +69,78 @@ internal static class SideBlocks
                 }
             }
 
-            prefixes.Add((prefix, any ? peer : DatapathLimits.None));
-        }
-
-        void Step(IPNetwork prefix, int direction)
-        {
-            if (opening.TryGetValue(prefix, out var opened))
-            {
-                foreach (var i in opened)
-                {
-                    inCidr[i] = direction > 0;
-                }
-            }
-
-            if (closing.TryGetValue(prefix, out var closed))
-            {
-                foreach (var i in closed)
-                {
-                    inExcepts[i] += direction;
-                }
-            }
+            prefixes.Add((slot.Prefix, any ? peer : DatapathLimits.None));
         }
     }
 
-    private static void Add(Dictionary<IPNetwork, List<int>> index, IPNetwork prefix, int block)
+    /// <summary>
+    /// One slot per distinct cidr or except with the marks (blocks it opens or closes) grouped
+    /// under it, in pre-order (family, first address, widest first): a prefix comes right after
+    /// those containing it.
+    /// </summary>
+    private void Index(ImmutableArray<BlockAllowEntry> blocks)
     {
-        if (!index.TryGetValue(prefix, out var list))
+        _slotOf.Clear();
+        _slots.Clear();
+        _marks.Clear();
+        for (var i = 0; i < blocks.Length; i++)
         {
-            list = [];
-            index.Add(prefix, list);
+            _marks.Add((SlotOf(blocks[i].Block.Cidr), i, false));
+            foreach (var except in blocks[i].Block.Except)
+            {
+                _marks.Add((SlotOf(except), i, true));
+            }
         }
 
-        list.Add(block);
+        _marks.Sort(static (a, b) => a.Slot.CompareTo(b.Slot));
+        for (var start = 0; start < _marks.Count;)
+        {
+            var end = start;
+            while (end < _marks.Count && _marks[end].Slot == _marks[start].Slot)
+            {
+                end++;
+            }
+
+            _slots[_marks[start].Slot] = _slots[_marks[start].Slot] with { FirstMark = start, MarkCount = end - start };
+            start = end;
+        }
+
+        _slots.Sort(static (a, b) =>
+        {
+            var order = b.IsV4.CompareTo(a.IsV4);
+            order = order != 0 ? order : a.First.CompareTo(b.First);
+            return order != 0 ? order : b.Last.CompareTo(a.Last);
+        });
     }
+
+    private int SlotOf(IPNetwork prefix)
+    {
+        if (!_slotOf.TryGetValue(prefix, out var slot))
+        {
+            slot = _slots.Count;
+            _slotOf.Add(prefix, slot);
+            var (first, last) = AddressKey.Range(prefix);
+            _slots.Add(new Slot(prefix, AddressKey.IsV4(prefix.BaseAddress), first, last, 0, 0));
+        }
+
+        return slot;
+    }
+
+    private void Step(int firstMark, int markCount, int direction)
+    {
+        for (var m = firstMark; m < firstMark + markCount; m++)
+        {
+            var (_, block, closing) = _marks[m];
+            if (closing)
+            {
+                _inExcepts[block] += direction;
+            }
+            else
+            {
+                _inCidr[block] = direction > 0;
+            }
+        }
+    }
+
+    private readonly record struct Slot(IPNetwork Prefix, bool IsV4, UInt128 First, UInt128 Last, int FirstMark, int MarkCount);
 }
