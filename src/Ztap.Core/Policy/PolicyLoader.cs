@@ -14,8 +14,16 @@ public static class PolicyLoader
         LoadAsync(paths, InputLimits.Default, cancellationToken);
 
     /// <summary>Loads every policy under <paramref name="paths"/>, refusing input beyond <paramref name="limits"/>.</summary>
+    public static Task<PolicyLoadResult> LoadAsync(
+        IReadOnlyList<string> paths, InputLimits limits, CancellationToken cancellationToken) =>
+        LoadAsync(paths, limits, cache: null, cancellationToken);
+
+    /// <summary>
+    /// Loads like <see cref="LoadAsync(IReadOnlyList{string}, InputLimits, CancellationToken)"/>,
+    /// parsing again only the files whose text <paramref name="cache"/> has not seen.
+    /// </summary>
     public static async Task<PolicyLoadResult> LoadAsync(
-        IReadOnlyList<string> paths, InputLimits limits, CancellationToken cancellationToken)
+        IReadOnlyList<string> paths, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(limits);
@@ -25,13 +33,11 @@ public static class PolicyLoader
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Length), options, (index, token) =>
         {
-            var fileDiagnostics = new List<Diagnostic>();
-            var text = YamlFile.Read(files[index], limits, fileDiagnostics, token);
-            var documents = text is null ? [] : PolicyFileReader.Read(text, files[index], limits, fileDiagnostics);
-            results[index] = new FileResult(documents, fileDiagnostics);
+            results[index] = ReadFile(files[index], limits, cache, token);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
+        cache?.Keep(files);
         return Combine(results, diagnostics);
     }
 
@@ -43,6 +49,24 @@ public static class PolicyLoader
         var diagnostics = new List<Diagnostic>();
         var documents = PolicyFileReader.Read(text, fileName, limits, diagnostics);
         return Combine([new FileResult(documents, diagnostics)], new DiagnosticBag());
+    }
+
+    private static FileResult ReadFile(string file, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
+    {
+        var readDiagnostics = new List<Diagnostic>();
+        var text = YamlFile.Read(file, limits, readDiagnostics, cancellationToken);
+        if (text is null)
+        {
+            return new FileResult([], readDiagnostics);
+        }
+
+        var parse = () =>
+        {
+            var diagnostics = new List<Diagnostic>();
+            return (PolicyFileReader.Read(text, file, limits, diagnostics), diagnostics);
+        };
+        var (documents, fileDiagnostics) = cache is null ? parse() : cache.Read(file, text, parse);
+        return new FileResult(documents, fileDiagnostics);
     }
 
     private static PolicyLoadResult Combine(FileResult[] files, DiagnosticBag diagnostics)

@@ -1,0 +1,79 @@
+using Ztap.Core.Policy;
+using Ztap.Core.Yaml;
+
+namespace Ztap.Core.Tests.Policy;
+
+public sealed class PolicyFileCacheTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+    private readonly PolicyFileCache _cache = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Policy(string name, string port = "80") => $"""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {"{"}name: {name}{"}"}
+        spec:
+          podSelector: {"{}"}
+          ingress:
+            - ports: [{"{"}port: {port}{"}"}]
+
+        """;
+
+    private Task<PolicyLoadResult> Load() => PolicyLoader.LoadAsync([_folder.Path], InputLimits.Default, _cache, CancellationToken.None);
+
+    [Fact]
+    public async Task Files_whose_text_is_unchanged_are_not_read_again()
+    {
+        _folder.Write("a.yaml", Policy("a"));
+        _folder.Write("b.yaml", Policy("b"));
+        var first = await Load();
+
+        var second = await Load();
+
+        Assert.Same(first.Policies[0], second.Policies[0]);
+        Assert.Same(first.Policies[1], second.Policies[1]);
+    }
+
+    [Fact]
+    public async Task A_changed_file_is_read_again_and_gives_what_a_fresh_load_gives()
+    {
+        _folder.Write("a.yaml", Policy("a"));
+        var b = _folder.Write("b.yaml", Policy("b"));
+        var first = await Load();
+        await File.WriteAllTextAsync(b, Policy("b", port: "8080"));
+
+        var second = await Load();
+        var fresh = await PolicyLoader.LoadAsync([_folder.Path], CancellationToken.None);
+
+        Assert.Same(first.Policies[0], second.Policies[0]);
+        Assert.NotSame(first.Policies[1], second.Policies[1]);
+        Assert.Equal(fresh.Policies[1].Ingress[0].Ports[0].Port, second.Policies[1].Ingress[0].Ports[0].Port);
+    }
+
+    [Fact]
+    public async Task A_file_with_errors_reports_them_again_when_unchanged()
+    {
+        _folder.Write("bad.yaml", Policy("a").Replace("ingress:", "ingres:", StringComparison.Ordinal));
+
+        var first = await Load();
+        var second = await Load();
+
+        Assert.True(first.HasErrors);
+        Assert.Equal(first.Diagnostics.Select(d => d.ToString()), second.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task A_removed_file_is_gone_from_the_next_load()
+    {
+        _folder.Write("a.yaml", Policy("a"));
+        var b = _folder.Write("b.yaml", Policy("b"));
+        await Load();
+        File.Delete(b);
+
+        var second = await Load();
+
+        Assert.Equal(["a"], second.Policies.Select(p => p.Name));
+    }
+}
