@@ -48,6 +48,8 @@ internal static class ApplyTimes
                 updateCpu.Add(CpuMilliseconds() - cpu);
             }
 
+            await AgentReloads.RunAsync(estateDirectory, enforcer);
+
             var compileOne = Stopwatch.StartNew();
             PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory, set);
             compileOne.Stop();

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Yaml;
@@ -33,7 +32,7 @@ public sealed class InventoryFileSource : IInventorySource
 
     /// <summary>
     /// Reads the file like <see cref="LoadAsync(CancellationToken)"/>, but hands back
-    /// <paramref name="previous"/> itself when the file's text is the one it was read from (by
+    /// <paramref name="previous"/> itself when the file holds the bytes it was read from (by
     /// SHA-256), so a long-running reader pays for hashing, not for parsing, when only policies
     /// changed, and a compiler handed the same inventory object can reuse what it derived from it.
     /// The result carries the digest for the next call.
@@ -44,21 +43,18 @@ public sealed class InventoryFileSource : IInventorySource
     private InventoryLoadResult Load(InventoryLoadResult? previous, bool keepDigest, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
-        var text = YamlFile.Read(_path, _limits, diagnostics, cancellationToken);
-        if (text is null)
+        return YamlFile.Read(_path, _limits, diagnostics, cancellationToken, bytes =>
         {
-            return new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]);
-        }
+            if (!keepDigest)
+            {
+                return Parse(YamlFile.Decode(bytes), _path, _limits);
+            }
 
-        if (!keepDigest)
-        {
-            return Parse(text, _path, _limits);
-        }
-
-        var digest = SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()));
-        return previous is not null && previous.SourceDigest.AsSpan().SequenceEqual(digest)
-            ? previous
-            : Parse(text, _path, _limits) with { SourceDigest = ImmutableArray.Create(digest) };
+            var digest = SHA256.HashData(bytes);
+            return previous is not null && previous.SourceDigest.AsSpan().SequenceEqual(digest)
+                ? previous
+                : Parse(YamlFile.Decode(bytes), _path, _limits) with { SourceDigest = ImmutableArray.Create(digest) };
+        }) ?? new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]);
     }
 
     /// <summary>Reads an inventory from text in memory; <paramref name="fileName"/> names it in diagnostics.</summary>

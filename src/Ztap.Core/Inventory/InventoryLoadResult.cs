@@ -8,6 +8,6 @@ public sealed record InventoryLoadResult(WorkloadInventory Inventory, ImmutableA
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 
-    /// <summary>A SHA-256 of the text the inventory was read from, when a file source was asked to keep one.</summary>
+    /// <summary>A SHA-256 of the file the inventory was read from, when a file source was asked to keep one.</summary>
     public ImmutableArray<byte> SourceDigest { get; init; }
 }

@@ -54,19 +54,13 @@ public static class PolicyLoader
     private static FileResult ReadFile(string file, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
     {
         var readDiagnostics = new List<Diagnostic>();
-        var text = YamlFile.Read(file, limits, readDiagnostics, cancellationToken);
-        if (text is null)
-        {
-            return new FileResult([], readDiagnostics);
-        }
-
-        var parse = () =>
+        Func<ReadOnlySpan<byte>, FileResult> parse = bytes =>
         {
             var diagnostics = new List<Diagnostic>();
-            return (PolicyFileReader.Read(text, file, limits, diagnostics), diagnostics);
+            return new FileResult(PolicyFileReader.Read(YamlFile.Decode(bytes), file, limits, diagnostics), diagnostics);
         };
-        var (documents, fileDiagnostics) = cache is null ? parse() : cache.Read(file, text, parse);
-        return new FileResult(documents, fileDiagnostics);
+        return YamlFile.Read(file, limits, readDiagnostics, cancellationToken, bytes => cache is null ? parse(bytes) : cache.Read(file, bytes, parse))
+            ?? new FileResult([], readDiagnostics);
     }
 
     private static PolicyLoadResult Combine(FileResult[] files, DiagnosticBag diagnostics)
@@ -80,5 +74,5 @@ public static class PolicyLoader
         return new PolicyLoadResult(policies, diagnostics.ToImmutableSorted());
     }
 
-    private readonly record struct FileResult(List<PolicyDocument> Documents, List<Diagnostic> Diagnostics);
+    private sealed record FileResult(List<PolicyDocument> Documents, List<Diagnostic> Diagnostics);
 }

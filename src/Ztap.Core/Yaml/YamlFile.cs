@@ -10,7 +10,17 @@ internal static class YamlFile
     private const int MaxPooledBytes = 1024 * 1024;
 
     /// <summary>The file's text, or null after adding a diagnostic that says why it could not be read.</summary>
-    public static string? Read(string path, InputLimits limits, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    public static string? Read(string path, InputLimits limits, List<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
+        Read(path, limits, diagnostics, cancellationToken, static bytes => Decode(bytes));
+
+    /// <summary>
+    /// What <paramref name="use"/> makes of the file's bytes (<see cref="Decode"/> gives its text),
+    /// or null after adding a diagnostic that says why it could not be read. Lets a cache look at
+    /// the bytes before paying for decoding them.
+    /// </summary>
+    public static T? Read<T>(
+        string path, InputLimits limits, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Func<ReadOnlySpan<byte>, T> use)
+        where T : class
     {
         try
         {
@@ -21,7 +31,7 @@ internal static class YamlFile
                 return null;
             }
 
-            return ReadText(path, length, cancellationToken);
+            return ReadWhole(path, length, cancellationToken, use);
         }
         catch (FileNotFoundException)
         {
@@ -44,15 +54,14 @@ internal static class YamlFile
     }
 
     /// <summary>
-    /// The file decoded as <see cref="File.ReadAllTextAsync(string, CancellationToken)"/> decodes it
-    /// (UTF-8, or what a byte order mark says), read whole into a pooled buffer and decoded in one
-    /// pass rather than through a reader's small chunks. Reads to the end, so a pipe whose length
+    /// The file read whole into a pooled buffer and handed to <paramref name="use"/> in one piece
+    /// rather than through a reader's small chunks. Reads to the end, so a pipe whose length
     /// reads 0 is read whole too. Only small files use the pool: the shared pool keeps what it is
     /// given back for good, and a long-running agent would carry an inventory-sized buffer forever.
     /// The reads are synchronous: an asynchronous read left the buffer and the decoded text reachable
     /// after the load returned (40 MB for a 13 MB inventory), and callers already run on the pool.
     /// </summary>
-    private static string ReadText(string path, long length, CancellationToken cancellationToken)
+    private static T ReadWhole<T>(string path, long length, CancellationToken cancellationToken, Func<ReadOnlySpan<byte>, T> use)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var buffer = Allocate(length + 1);
@@ -79,7 +88,7 @@ internal static class YamlFile
                 read += count;
             }
 
-            return Decode(buffer.AsSpan(0, read));
+            return use(buffer.AsSpan(0, read));
         }
         finally
         {
@@ -99,7 +108,8 @@ internal static class YamlFile
         }
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes)
+    /// <summary>The text as <see cref="File.ReadAllText(string)"/> decodes it: UTF-8, or what a byte order mark says.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
     {
         ReadOnlySpan<byte> utf8Mark = [0xEF, 0xBB, 0xBF];
         if (bytes.StartsWith(utf8Mark))
