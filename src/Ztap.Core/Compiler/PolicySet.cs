@@ -74,8 +74,9 @@ public sealed class PolicySet
             return new SubjectRules(direction, [], [], []);
         }
 
-        // Keys in peer number order and ranges sorted within a key: entries sorted by peer, protocol and range.
-        var entries = ImmutableArray.CreateBuilder<AllowEntry>();
+        // Keys in peer number order and ranges sorted within a key: entries sorted by peer, protocol
+        // and range. Sized exactly, so a side that allows thousands of peers costs one array.
+        var entries = ImmutableArray.CreateBuilder<AllowEntry>(table.RangeCount);
         foreach (var k in KeysByPeerNumber(table))
         {
             var (key, ports) = table.Entry(k);
@@ -102,7 +103,7 @@ public sealed class PolicySet
             isolating.Add(Policies[policy]);
         }
 
-        return new SubjectRules(direction, isolating.MoveToImmutable(), entries.DrainToImmutable(), blocks.MoveToImmutable());
+        return new SubjectRules(direction, isolating.MoveToImmutable(), entries.MoveToImmutable(), blocks.MoveToImmutable());
     }
 
     /// <summary>

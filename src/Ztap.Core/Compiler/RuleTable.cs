@@ -29,6 +29,9 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
     /// <summary>How many (peer, protocol) keys have allowed ports.</summary>
     public int KeyCount => keys.Length;
 
+    /// <summary>How many allowed port ranges the keys have in all.</summary>
+    public int RangeCount => starts[keys.Length] - starts[0];
+
     public static long Key(int peer, byte protocol) => ((long)(peer + 1) << 8) | protocol;
 
     public static (int Peer, byte Protocol) Split(long key) => ((int)(key >> 8) - 1, (byte)(key & 0xff));
