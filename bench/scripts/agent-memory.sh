@@ -37,7 +37,7 @@ dotnet build -c Release --nologo -v quiet bench/Ztap.Benchmarks >/dev/null
 [ "$ztap_command" != out/ztap ] || [ -x out/ztap ] || bash scripts/publish.sh >&2
 generate_estate "$policies" "$work/estate"
 
-exec_ztap agent -f "$work/estate/policies" -i "$work/estate/inventory.yaml" > "$work/agent.log" 2>&1 &
+exec_ztap agent --backend ebpf -f "$work/estate/policies" -i "$work/estate/inventory.yaml" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 until grep -q "applied policy version" "$work/agent.log" 2>/dev/null; do
   kill -0 "$agent_pid" 2>/dev/null || { cat "$work/agent.log" >&2; exit 1; }
