@@ -3,7 +3,6 @@ using Ztap.Benchmarks.Generation;
 using Ztap.Core.Compiler;
 using Ztap.Core.Inventory;
 using Ztap.Core.Policy;
-using Ztap.Core.Yaml;
 
 namespace Ztap.Benchmarks;
 
@@ -11,9 +10,6 @@ namespace Ztap.Benchmarks;
 [MemoryDiagnoser]
 public class LoadAndCompileBenchmarks
 {
-    // 100,000 apps of eight replicas make a 136 MB inventory, past the default limit meant for hand-written files.
-    private static readonly InputLimits LargeEstates = InputLimits.Default with { MaxFileBytes = 512L * 1024 * 1024 };
-
     private string _directory = "";
 
     [Params(100, 10_000, 100_000)]
@@ -32,7 +28,7 @@ public class LoadAndCompileBenchmarks
     [Benchmark]
     public async Task<PolicySet> LoadValidateCompile()
     {
-        var inventory = await new InventoryFileSource(Path.Combine(_directory, "inventory.yaml"), LargeEstates).LoadAsync(CancellationToken.None);
+        var inventory = await new InventoryFileSource(Path.Combine(_directory, "inventory.yaml"), EstateLimits.Large).LoadAsync(CancellationToken.None);
         var policies = await PolicyLoader.LoadAsync([Path.Combine(_directory, "policies")], CancellationToken.None);
         if (policies.HasErrors || inventory.HasErrors)
         {

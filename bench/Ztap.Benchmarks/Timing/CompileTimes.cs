@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ztap.Benchmarks.Generation;
 using Ztap.Core.Compiler;
 using Ztap.Core.Inventory;
 using Ztap.Core.Policy;
-using Ztap.Core.Yaml;
 
 namespace Ztap.Benchmarks.Timing;
 
@@ -15,11 +15,9 @@ namespace Ztap.Benchmarks.Timing;
 /// </summary>
 internal static class CompileTimes
 {
-    private static readonly InputLimits LargeEstates = InputLimits.Default with { MaxFileBytes = 512L * 1024 * 1024 };
-
     public static async Task RunAsync(string directory, int runs)
     {
-        var inventory = await new InventoryFileSource(Path.Combine(directory, "inventory.yaml"), LargeEstates).LoadAsync(CancellationToken.None);
+        var inventory = await new InventoryFileSource(Path.Combine(directory, "inventory.yaml"), EstateLimits.Large).LoadAsync(CancellationToken.None);
         var policies = await PolicyLoader.LoadAsync([Path.Combine(directory, "policies")], CancellationToken.None);
         if (policies.HasErrors || inventory.HasErrors)
         {
@@ -70,12 +68,6 @@ internal static class CompileTimes
             }
         }
 
-        return (Median(cpu), Median(wall), Median(allocated));
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
+        return (Medians.Of(cpu), Medians.Of(wall), Medians.Of(allocated));
     }
 }

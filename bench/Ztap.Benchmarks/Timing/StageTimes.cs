@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Ztap.Benchmarks.Generation;
 using Ztap.Core.Compiler;
 using Ztap.Core.Inventory;
 using Ztap.Core.Policy;
-using Ztap.Core.Yaml;
 
 namespace Ztap.Benchmarks.Timing;
 
@@ -16,9 +16,6 @@ namespace Ztap.Benchmarks.Timing;
 /// </summary>
 internal static class StageTimes
 {
-    // Large estates have inventories past the default file limit meant for hand-written files.
-    private static readonly InputLimits LargeEstates = InputLimits.Default with { MaxFileBytes = 512L * 1024 * 1024 };
-
     public static async Task RunAsync(string directory, int runs)
     {
         // Measured first, while nothing else of this run is alive.
@@ -36,7 +33,7 @@ internal static class StageTimes
             var clock = Stopwatch.StartNew();
             var startCpu = Cpu(process);
             var startBytes = GC.GetTotalAllocatedBytes(precise: true);
-            var inventory = await new InventoryFileSource(Path.Combine(directory, "inventory.yaml"), LargeEstates).LoadAsync(CancellationToken.None);
+            var inventory = await new InventoryFileSource(Path.Combine(directory, "inventory.yaml"), EstateLimits.Large).LoadAsync(CancellationToken.None);
             marks[0] = (Cpu(process) - startCpu, clock.Elapsed.TotalMilliseconds, Allocated(startBytes));
             var policies = await PolicyLoader.LoadAsync([Path.Combine(directory, "policies")], CancellationToken.None);
             marks[1] = (Cpu(process) - startCpu, clock.Elapsed.TotalMilliseconds, Allocated(startBytes));
@@ -65,7 +62,7 @@ internal static class StageTimes
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {stages[stage],-10} {Median(cpu[stage]),8:F1} ({Median(wall[stage]):F1}) {Median(allocated[stage]),8:F1}"));
+                $"  {stages[stage],-10} {Medians.Of(cpu[stage]),8:F1} ({Medians.Of(wall[stage]):F1}) {Medians.Of(allocated[stage]),8:F1}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  a loaded inventory keeps {retained:F1} MB of managed heap alive"));
@@ -85,7 +82,7 @@ internal static class StageTimes
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static InventoryLoadResult Load(string path) => InventoryFileSource.Parse(File.ReadAllText(path), path, LargeEstates);
+    private static InventoryLoadResult Load(string path) => InventoryFileSource.Parse(File.ReadAllText(path), path, EstateLimits.Large);
 
     private static double Cpu(Process process)
     {
@@ -94,10 +91,4 @@ internal static class StageTimes
     }
 
     private static double Allocated(long since) => (GC.GetTotalAllocatedBytes(precise: true) - since) / (1024.0 * 1024.0);
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
-    }
 }

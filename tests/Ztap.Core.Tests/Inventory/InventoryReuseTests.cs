@@ -3,7 +3,7 @@ using Ztap.Core.Inventory;
 
 namespace Ztap.Core.Tests.Inventory;
 
-public sealed class InventoryReuseTests
+public sealed class InventoryReuseTests : IDisposable
 {
     private const string Inventory = """
         workloads:
@@ -12,66 +12,42 @@ public sealed class InventoryReuseTests
             labels: {app: web}
         """;
 
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"ztap-inventory-reuse-{Guid.NewGuid():N}.yaml");
+
+    public InventoryReuseTests() => File.WriteAllText(_path, Inventory);
+
+    public void Dispose() => File.Delete(_path);
+
     [Fact]
     public async Task An_unchanged_file_hands_back_the_previous_result_itself()
     {
-        var path = Write(Inventory);
-        try
-        {
-            var source = new InventoryFileSource(path);
-            var first = await source.LoadAsync(previous: null, CancellationToken.None);
-            var second = await source.LoadAsync(first, CancellationToken.None);
+        var source = new InventoryFileSource(_path);
+        var first = await source.LoadAsync(previous: null, CancellationToken.None);
+        var second = await source.LoadAsync(first, CancellationToken.None);
 
-            Assert.Equal(32, first.SourceDigest.Length);
-            Assert.Same(first, second);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(32, first.SourceDigest.Length);
+        Assert.Same(first, second);
     }
 
     [Fact]
     public async Task A_changed_file_is_read_again()
     {
-        var path = Write(Inventory);
-        try
-        {
-            var source = new InventoryFileSource(path);
-            var first = await source.LoadAsync(previous: null, CancellationToken.None);
-            await File.WriteAllTextAsync(path, Inventory.Replace("10.0.1.1", "10.0.1.2", StringComparison.Ordinal));
-            var second = await source.LoadAsync(first, CancellationToken.None);
+        var source = new InventoryFileSource(_path);
+        var first = await source.LoadAsync(previous: null, CancellationToken.None);
+        await File.WriteAllTextAsync(_path, Inventory.Replace("10.0.1.1", "10.0.1.2", StringComparison.Ordinal));
 
-            Assert.NotSame(first, second);
-            Assert.NotEqual(first.SourceDigest, second.SourceDigest);
-            Assert.NotNull(second.Inventory.FindByAddress(IPAddress.Parse("10.0.1.2")));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var second = await source.LoadAsync(first, CancellationToken.None);
+
+        Assert.NotSame(first, second);
+        Assert.NotEqual(first.SourceDigest, second.SourceDigest);
+        Assert.NotNull(second.Inventory.FindByAddress(IPAddress.Parse("10.0.1.2")));
     }
 
     [Fact]
     public async Task A_plain_load_keeps_no_digest()
     {
-        var path = Write(Inventory);
-        try
-        {
-            var result = await new InventoryFileSource(path).LoadAsync(CancellationToken.None);
+        var result = await new InventoryFileSource(_path).LoadAsync(CancellationToken.None);
 
-            Assert.True(result.SourceDigest.IsDefault);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    private static string Write(string text)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"ztap-inventory-reuse-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, text);
-        return path;
+        Assert.True(result.SourceDigest.IsDefault);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using Ztap.Core.Inventory;
+using Ztap.Core.Tests.Yaml;
 
 namespace Ztap.Core.Tests.Inventory;
 
@@ -28,7 +29,7 @@ public sealed class InventoryStreamingTests
             var random = new Random(seed);
             var text = Inventory(random);
             Compare(text);
-            Compare(Mutate(text, random));
+            Compare(YamlMutation.Mutate(text, random));
         }, iter: 3_000);
     }
 
@@ -135,17 +136,5 @@ public sealed class InventoryStreamingTests
                 text.Append(indent).Append("  ").Append(Fields[random.Next(Fields.Length)]).Append('\n');
             }
         }
-    }
-
-    private static string Mutate(string text, Random random)
-    {
-        const string Characters = " \n-:#'\"[]{},\tx";
-        var position = random.Next(text.Length + 1);
-        return random.Next(3) switch
-        {
-            0 => text.Insert(position, Characters[random.Next(Characters.Length)].ToString()),
-            1 when position < text.Length => text.Remove(position, 1),
-            _ => text.Insert(position, " "),
-        };
     }
 }

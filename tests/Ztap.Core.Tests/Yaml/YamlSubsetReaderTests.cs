@@ -31,7 +31,7 @@ public sealed class YamlSubsetReaderTests
                 Interlocked.Increment(ref accepted);
             }
 
-            Compare(Mutate(text, random));
+            Compare(YamlMutation.Mutate(text, random));
         }, iter: 10_000);
 
         // The subset must cover most plain documents, or it would only ever decline.
@@ -229,17 +229,5 @@ public sealed class YamlSubsetReaderTests
 
         var separator = random.Next(4) == 0 ? "," : ", ";
         return mapping ? $"{{{string.Join(separator, items)}}}" : $"[{string.Join(separator, items)}]";
-    }
-
-    private static string Mutate(string text, Random random)
-    {
-        const string Characters = " \n-:#'\"[]{},\tx";
-        var position = random.Next(text.Length + 1);
-        return random.Next(3) switch
-        {
-            0 => text.Insert(position, Characters[random.Next(Characters.Length)].ToString()),
-            1 when position < text.Length => text.Remove(position, 1),
-            _ => text.Insert(position, " "),
-        };
     }
 }
