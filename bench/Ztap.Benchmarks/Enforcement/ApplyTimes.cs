@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ztap.Benchmarks.Generation;
 using Ztap.Core.Compiler;
-using Ztap.Core.Inventory;
-using Ztap.Core.Policy;
-using Ztap.Enforcement;
-using Ztap.Enforcement.Ebpf;
 using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf;
+using Ztap.Enforcement;
 
 namespace Ztap.Benchmarks.Enforcement;
 
@@ -20,17 +19,12 @@ internal static class ApplyTimes
 
     public static async Task RunAsync(string estateDirectory)
     {
-        var policies = await PolicyLoader.LoadAsync([Path.Combine(estateDirectory, "policies")], CancellationToken.None);
-        var inventory = await new InventoryFileSource(Path.Combine(estateDirectory, "inventory.yaml")).LoadAsync(CancellationToken.None);
-        if (policies.HasErrors || inventory.HasErrors)
-        {
-            throw new InvalidOperationException($"the estate in {estateDirectory} does not load");
-        }
+        var (policies, inventory) = await WrittenEstate.LoadAsync(estateDirectory);
 
         var compile = Stopwatch.StartNew();
-        var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
+        var set = PolicyCompiler.Compile(policies, inventory);
         compile.Stop();
-        var variants = new[] { set, PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory, set) };
+        var variants = new[] { set, PolicyCompiler.Compile(WrittenEstate.WithOneChange(policies), inventory, set) };
 
         var imaging = TimeImaging(set);
 
@@ -51,7 +45,7 @@ internal static class ApplyTimes
             await AgentReloads.RunAsync(estateDirectory, enforcer);
 
             var compileOne = Stopwatch.StartNew();
-            PolicyCompiler.Compile(WithOneChange(policies.Policies), inventory.Inventory, set);
+            PolicyCompiler.Compile(WrittenEstate.WithOneChange(policies), inventory, set);
             compileOne.Stop();
 
             updates.Sort();
@@ -67,14 +61,6 @@ internal static class ApplyTimes
             await enforcer.RemoveAsync(CancellationToken.None);
             Directory.Delete(location.StateDirectory, recursive: true);
         }
-    }
-
-    /// <summary>The same policies with the first one also allowing egress to TCP 9443 anywhere.</summary>
-    private static List<NetworkPolicy> WithOneChange(IReadOnlyList<NetworkPolicy> policies)
-    {
-        var changed = policies.ToList();
-        changed[0] = changed[0] with { Egress = changed[0].Egress.Add(new PolicyRule([], [new PolicyPort(Protocol.Tcp, 9443, null, null)])) };
-        return changed;
     }
 
     /// <summary>The median CPU time and the allocation of turning the set into map images, the part of every apply that grows with the set.</summary>

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ztap.Benchmarks.Generation;
 using Ztap.Core.Compiler;
-using Ztap.Core.Inventory;
-using Ztap.Core.Policy;
-using Ztap.Enforcement;
 using Ztap.Enforcement.Nftables;
+using Ztap.Enforcement;
 
 namespace Ztap.Benchmarks.Enforcement;
 
@@ -19,14 +18,9 @@ internal static class NflogReadRate
 {
     public static async Task RunAsync(string networkNamespace, string estateDirectory, int ratePerSecond, double seconds)
     {
-        var policies = await PolicyLoader.LoadAsync([Path.Combine(estateDirectory, "policies")], CancellationToken.None);
-        var inventory = await new InventoryFileSource(Path.Combine(estateDirectory, "inventory.yaml")).LoadAsync(CancellationToken.None);
-        if (policies.HasErrors || inventory.HasErrors)
-        {
-            throw new InvalidOperationException($"the estate in {estateDirectory} does not load");
-        }
+        var (policies, inventory) = await WrittenEstate.LoadAsync(estateDirectory);
 
-        var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
+        var set = PolicyCompiler.Compile(policies, inventory);
         var state = Directory.CreateTempSubdirectory("ztap-nflog-bench-");
         var enforcer = new NftablesEnforcer(new NftablesLocation(state.FullName, networkNamespace));
         try

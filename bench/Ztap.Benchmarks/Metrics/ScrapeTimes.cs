@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ztap.Benchmarks.Generation;
 using Ztap.Core.Compiler;
-using Ztap.Core.Inventory;
-using Ztap.Core.Policy;
-using Ztap.Enforcement;
 using Ztap.Enforcement.Ebpf;
+using Ztap.Enforcement;
 using Ztap.Observability.Metrics;
 
 namespace Ztap.Benchmarks.Metrics;
@@ -20,14 +19,9 @@ internal static class ScrapeTimes
 
     public static async Task RunAsync(string estateDirectory)
     {
-        var policies = await PolicyLoader.LoadAsync([Path.Combine(estateDirectory, "policies")], CancellationToken.None);
-        var inventory = await new InventoryFileSource(Path.Combine(estateDirectory, "inventory.yaml")).LoadAsync(CancellationToken.None);
-        if (policies.HasErrors || inventory.HasErrors)
-        {
-            throw new InvalidOperationException($"the estate in {estateDirectory} does not load");
-        }
+        var (policies, inventory) = await WrittenEstate.LoadAsync(estateDirectory);
 
-        var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
+        var set = PolicyCompiler.Compile(policies, inventory);
         var location = new EbpfLocation("/sys/fs/bpf/ztap-scrape-bench", Directory.CreateTempSubdirectory("ztap-scrape-bench-").FullName);
         var enforcer = new EbpfEnforcer(location);
         try

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Ztap.Benchmarks.Generation;
 using Ztap.Core.Compiler;
-using Ztap.Core.Inventory;
-using Ztap.Core.Policy;
 
 namespace Ztap.Benchmarks.Timing;
 
@@ -17,29 +15,16 @@ internal static class CompileTimes
 {
     public static async Task RunAsync(string directory, int runs)
     {
-        var inventory = await new InventoryFileSource(Path.Combine(directory, "inventory.yaml"), EstateLimits.Large).LoadAsync(CancellationToken.None);
-        var policies = await PolicyLoader.LoadAsync([Path.Combine(directory, "policies")], CancellationToken.None);
-        if (policies.HasErrors || inventory.HasErrors)
-        {
-            throw new InvalidOperationException($"the estate in {directory} does not load");
-        }
+        var (policies, inventory) = await WrittenEstate.LoadAsync(directory);
 
-        var changed = WithOneChange(policies.Policies);
-        var full = Measure(runs, () => PolicyCompiler.Compile(policies.Policies, inventory.Inventory));
-        var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
-        var one = Measure(runs, () => PolicyCompiler.Compile(changed, inventory.Inventory, set));
+        var changed = WrittenEstate.WithOneChange(policies);
+        var full = Measure(runs, () => PolicyCompiler.Compile(policies, inventory));
+        var set = PolicyCompiler.Compile(policies, inventory);
+        var one = Measure(runs, () => PolicyCompiler.Compile(changed, inventory, set));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"policies {set.Policies.Length}, prefixes {set.Prefixes.Length}, identities {set.Identities.Length}, rules {set.Rules.Length}; version {set.Version}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of {runs} runs, CPU ms (wall ms), MB allocated"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  compile            {full.Cpu,8:F1} ({full.Wall:F1}) {full.Allocated,8:F1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  one policy changed {one.Cpu,8:F1} ({one.Wall:F1}) {one.Allocated,8:F1}"));
-    }
-
-    /// <summary>The same policies with the first one also allowing egress to TCP 9443 anywhere.</summary>
-    private static List<NetworkPolicy> WithOneChange(IReadOnlyList<NetworkPolicy> policies)
-    {
-        var changed = policies.ToList();
-        changed[0] = changed[0] with { Egress = changed[0].Egress.Add(new PolicyRule([], [new PolicyPort(Protocol.Tcp, 9443, null, null)])) };
-        return changed;
     }
 
     private static (double Cpu, double Wall, double Allocated) Measure(int runs, Func<PolicySet> compile)
