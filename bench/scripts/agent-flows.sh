@@ -11,6 +11,7 @@
 # Everything it creates (namespaces, cgroups, pins, files) carries a random id and is removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/scripts/lib-netns.sh
 [ "$(id -u)" -eq 0 ] || { echo "agent-flows.sh: needs root (namespaces, cgroups, BPF)" >&2; exit 1; }
 bash scripts/install-deps.sh
 
@@ -40,8 +41,7 @@ cleanup() {
   [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null && wait "$agent_pid" 2>/dev/null || true
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   ztap enforce --remove >/dev/null 2>&1 || true
-  ip netns del "$id-a" 2>/dev/null || true
-  ip netns del "$id-b" 2>/dev/null || true
+  netns_pair_remove
   sleep 0.2
   rmdir "$cgroups/client" "$cgroups/server" "$cgroups" 2>/dev/null || true
   rm -rf "$work"
@@ -65,15 +65,7 @@ echo "building the benchmark tools" >&2
 clang -O2 -Wall -Werror -o "$work/ztap-flows" bench/flows/ztap-flows.c
 [ "$ztap_command" != out/ztap ] || [ -x out/ztap ] || bash scripts/publish.sh >&2
 
-ip netns add "$id-a"
-ip netns add "$id-b"
-ip link add "${id#ztap-}a" netns "$id-a" type veth peer name "${id#ztap-}b" netns "$id-b"
-ip -n "$id-a" addr add "$client_ip/24" dev "${id#ztap-}a"
-ip -n "$id-b" addr add "$server_ip/24" dev "${id#ztap-}b"
-for side in a b; do
-  ip -n "$id-$side" link set lo up
-  ip -n "$id-$side" link set "${id#ztap-}$side" up
-done
+netns_pair_create
 mkdir -p "$cgroups/client" "$cgroups/server" "$work/policies"
 
 cat > "$work/inventory.yaml" <<YAML

@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/ensure-packages.sh
 source bench/scripts/lib-estate.sh
+source bench/scripts/lib-netns.sh
 [ "$(id -u)" -eq 0 ] || { echo "datapath-rr.sh: needs root (namespaces, cgroups, BPF)" >&2; exit 1; }
 bash scripts/install-deps.sh
 ensure_packages "iptables:command:iptables"
@@ -32,8 +33,7 @@ cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   ztap enforce --remove >/dev/null 2>&1 || true
   nsenter --net="/run/netns/$id-b" iptables -F INPUT 2>/dev/null || true
-  ip netns del "$id-a" 2>/dev/null || true
-  ip netns del "$id-b" 2>/dev/null || true
+  netns_pair_remove
   sleep 0.2
   rmdir "$cgroups/client" "$cgroups/server" "$cgroups" 2>/dev/null || true
   rm -rf "$work"
@@ -45,28 +45,8 @@ clang -O2 -Wall -Werror -o "$work/ztap-rr" bench/rr/ztap-rr.c
 dotnet build -c Release --nologo -v quiet src/Ztap.Cli >/dev/null
 dotnet build -c Release --nologo -v quiet bench/Ztap.Benchmarks >/dev/null
 
-ip netns add "$id-a"
-ip netns add "$id-b"
-ip link add "${id#ztap-}a" netns "$id-a" type veth peer name "${id#ztap-}b" netns "$id-b"
-for side in a b; do
-  ip -n "$id-$side" link set lo up
-  ip -n "$id-$side" link set "${id#ztap-}$side" up
-done
-ip -n "$id-a" addr add "$client_ip/24" dev "${id#ztap-}a"
-ip -n "$id-b" addr add "$server_ip/24" dev "${id#ztap-}b"
+netns_pair_create
 mkdir -p "$cgroups/client" "$cgroups/server"
-
-# One request/response run: a fresh server, one client connection for $seconds; prints the rate.
-rr() {
-  : >"$work/server.out"
-  taskset -c 1 "$work/ztap-rr" "$cgroups/server" "/run/netns/$id-b" server "$server_ip" "$port" >"$work/server.out" &
-  server_pid=$!
-  for _ in $(seq 100); do grep -q ready "$work/server.out" && break; sleep 0.05; done
-  grep -q ready "$work/server.out" || { echo "server did not start" >&2; exit 1; }
-  taskset -c 1 "$work/ztap-rr" "$cgroups/client" "/run/netns/$id-a" client "$server_ip" "$port" "$seconds"
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
 
 # The estate, plus the two benchmark workloads and the policies that let them talk.
 estate() {
@@ -104,7 +84,7 @@ cost() {
 }
 
 sysctl -qw kernel.bpf_stats_enabled=1
-rr >"$work/rate"; baseline="$(cat "$work/rate")"
+rr "$cgroups/client" "$cgroups/server" >"$work/rate"; baseline="$(cat "$work/rate")"
 echo "no filtering: $baseline transactions/s"
 results=("no filtering|$baseline|1.00|")
 
@@ -113,7 +93,7 @@ for policies in 10 10000; do
   ztap enforce -f "$dir/policies" -i "$dir/inventory.yaml" >/dev/null
   client_cgroup_id="$(stat -c %i "$cgroups/client")"
   server_cgroup_id="$(stat -c %i "$cgroups/server")"
-  rr >"$work/rate"; rate="$(cat "$work/rate")"
+  rr "$cgroups/client" "$cgroups/server" >"$work/rate"; rate="$(cat "$work/rate")"
   egress="$(cost "$pins/links/$client_cgroup_id-ztap_egress")"
   ingress="$(cost "$pins/links/$server_cgroup_id-ztap_ingress")"
   prefixes="$(ztap status -o json | python3 -c 'import json,sys; print([m["entries"] for m in json.load(sys.stdin)["maps"] if m["name"]=="ipcache"][0])')"
@@ -127,7 +107,7 @@ done
   for i in $(seq 0 9999); do echo "-A INPUT -s 192.0.$((i / 250)).$((i % 250 + 1))/32 -p tcp --dport $((10000 + i % 50000)) -j DROP"; done
   echo "COMMIT"; } >"$work/iptables.rules"
 nsenter --net="/run/netns/$id-b" iptables-restore <"$work/iptables.rules"
-rr >"$work/rate"; rate="$(cat "$work/rate")"
+rr "$cgroups/client" "$cgroups/server" >"$work/rate"; rate="$(cat "$work/rate")"
 ratio="$(python3 -c "print('%.2f' % ($rate / $baseline))")"
 echo "iptables ($(iptables -V)), 10,000 linear rules: $rate transactions/s ($ratio)"
 results+=("iptables, 10,000 linear rules|$rate|$ratio|")

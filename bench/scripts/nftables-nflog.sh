@@ -12,6 +12,7 @@
 # Everything it creates (namespaces, files) carries a random id and is removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/scripts/lib-netns.sh
 [ "$(id -u)" -eq 0 ] || { echo "nftables-nflog.sh: needs root (namespaces, nftables, NFLOG)" >&2; exit 1; }
 bash scripts/install-deps.sh
 
@@ -24,8 +25,7 @@ reader_pid=""
 
 cleanup() {
   [ -n "$reader_pid" ] && kill "$reader_pid" 2>/dev/null && wait "$reader_pid" 2>/dev/null || true
-  ip netns del "$id-a" 2>/dev/null || true
-  ip netns del "$id-b" 2>/dev/null || true
+  netns_pair_remove
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -34,15 +34,7 @@ echo "building the benchmark tools" >&2
 clang -O2 -Wall -Werror -o "$work/ztap-flood" bench/rr/ztap-flood.c
 dotnet build -c Release --nologo -v quiet bench/Ztap.Benchmarks >/dev/null
 
-ip netns add "$id-a"
-ip netns add "$id-b"
-ip link add "${id#ztap-}a" netns "$id-a" type veth peer name "${id#ztap-}b" netns "$id-b"
-for side in a b; do
-  ip -n "$id-$side" link set lo up
-  ip -n "$id-$side" link set "${id#ztap-}$side" up
-done
-ip -n "$id-a" addr add "$client_ip/24" dev "${id#ztap-}a"
-ip -n "$id-b" addr add "$server_ip/24" dev "${id#ztap-}b"
+netns_pair_create
 
 mkdir -p "$work/estate/policies"
 cat >"$work/estate/inventory.yaml" <<YAML

@@ -11,6 +11,7 @@
 # Everything it creates (namespaces, files) carries a random id and is removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/scripts/lib-netns.sh
 [ "$(id -u)" -eq 0 ] || { echo "nftables-rr.sh: needs root (namespaces, nftables)" >&2; exit 1; }
 bash scripts/install-deps.sh
 
@@ -28,8 +29,7 @@ ztap_in() { local side=$1; shift; nsenter --net="/run/netns/$id-$side" env ZTAP_
 
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  ip netns del "$id-a" 2>/dev/null || true
-  ip netns del "$id-b" 2>/dev/null || true
+  netns_pair_remove
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,29 +39,9 @@ clang -O2 -Wall -Werror -o "$work/ztap-rr" bench/rr/ztap-rr.c
 dotnet build -c Release --nologo -v quiet src/Ztap.Cli >/dev/null
 dotnet build -c Release --nologo -v quiet bench/Ztap.Benchmarks >/dev/null
 
-ip netns add "$id-a"
-ip netns add "$id-b"
-ip link add "${id#ztap-}a" netns "$id-a" type veth peer name "${id#ztap-}b" netns "$id-b"
-for side in a b; do
-  ip -n "$id-$side" link set lo up
-  ip -n "$id-$side" link set "${id#ztap-}$side" up
-done
-ip -n "$id-a" addr add "$client_ip/24" dev "${id#ztap-}a"
-ip -n "$id-b" addr add "$server_ip/24" dev "${id#ztap-}b"
+netns_pair_create
+# ztap-rr joins a cgroup: the root one, as nftables filters by address.
 cgroup2="$(awk '$9 == "cgroup2" { print $5; exit }' /proc/self/mountinfo)"
-
-# One request/response run: a fresh server, one client connection for $seconds; prints the rate.
-# ztap-rr takes a cgroup to join: the root one, as nftables filters by address.
-rr() {
-  : >"$work/server.out"
-  taskset -c 1 "$work/ztap-rr" "$cgroup2" "/run/netns/$id-b" server "$server_ip" "$port" >"$work/server.out" &
-  server_pid=$!
-  for _ in $(seq 100); do grep -q ready "$work/server.out" && break; sleep 0.05; done
-  grep -q ready "$work/server.out" || { echo "server did not start" >&2; exit 1; }
-  taskset -c 1 "$work/ztap-rr" "$cgroup2" "/run/netns/$id-a" client "$server_ip" "$port" "$seconds"
-  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
 
 # The estate, the two benchmark hosts, the policies that let them talk, and one egress rule of
 # the client to every workload of the estate, so the client's maps hold the whole inventory.
@@ -106,7 +86,7 @@ YAML
   echo "$dir"
 }
 
-rr >"$work/rate"; baseline="$(cat "$work/rate")"
+rr "$cgroup2" "$cgroup2" >"$work/rate"; baseline="$(cat "$work/rate")"
 echo "no filtering: $baseline transactions/s"
 results=("no filtering|||$baseline|1.00")
 
@@ -117,7 +97,7 @@ for policies in 10 10000 10+partners; do
   nsenter --net="/run/netns/$id-a" nft -f "$work/client.nft"
   load="$( { time nsenter --net="/run/netns/$id-a" nft -f "$work/client.nft"; } 2>&1 )"
   ztap_in b enforce -f "$dir/policies" -i "$dir/inventory.yaml" --backend nftables >/dev/null 2>&1
-  rr >"$work/rate"; rate="$(cat "$work/rate")"
+  rr "$cgroup2" "$cgroup2" >"$work/rate"; rate="$(cat "$work/rate")"
   ratio="$(python3 -c "print('%.2f' % ($rate / $baseline))")"
   read -r greal guser gsys <<<"$generate"
   read -r lreal luser lsys <<<"$load"
