@@ -48,7 +48,7 @@ internal static class AgentHost
         var started = Stopwatch.StartNew();
         var applied = await enforcer.ApplyAsync(initial, enforcement, cancellationToken).ConfigureAwait(false);
         InstalledBackend.Write(ZtapStateDirectory.FromEnvironment(), applied.Backend);
-        var first = new InitialApply(inputs, initial, applied, started.Elapsed);
+        var first = new InitialApply(inputs, applied, started.Elapsed);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSystemd();

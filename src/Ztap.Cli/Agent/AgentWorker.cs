@@ -28,10 +28,12 @@ internal sealed class AgentWorker(
     private FlowEventSource? _events;
     private Task _watching = Task.CompletedTask;
     private Task _pipeline = Task.CompletedTask;
-    private PolicySet _current = initial.Set;
     private PolicyInputs _inForce = initial.Inputs;
     private long _reportedDropped;
     private long _reportedReceived = -1;
+
+    /// <summary>The version in force: only inputs that compiled are ever applied.</summary>
+    private PolicySet Current => _inForce.Set!;
 
     /// <summary>Events the ring buffer's reader dropped because the pipeline fell behind it.</summary>
     public long ReaderDropped => _events?.Dropped ?? 0;
@@ -40,7 +42,7 @@ internal sealed class AgentWorker(
     {
         _events = new FlowEventSource(enforcer, pipeline, logger);
         _pipeline = Task.Run(() => pipeline.RunAsync(_stopPipeline.Token), CancellationToken.None);
-        await StartedAsync(initial.Set, initial.Result, initial.Duration).ConfigureAwait(false);
+        await StartedAsync(initial.Inputs, initial.Result, initial.Duration).ConfigureAwait(false);
         AgentLog.Watching(logger, string.Join(", ", settings.PolicyPaths.Append(settings.InventoryPath)), settings.Log.CurrentFile);
         _watching = Task.WhenAll(
             Task.Run(() => WatchAsync(_stopWatching.Token), CancellationToken.None),
@@ -59,7 +61,7 @@ internal sealed class AgentWorker(
         await _stopPipeline.CancelAsync().ConfigureAwait(false);
         await _pipeline.ConfigureAwait(false);
         Report(force: true);
-        AgentLog.Stopped(logger, _current.Version);
+        AgentLog.Stopped(logger, Current.Version);
     }
 
     public async ValueTask DisposeAsync()
@@ -73,21 +75,22 @@ internal sealed class AgentWorker(
         _stopPipeline.Dispose();
     }
 
-    private async Task ApplyAsync(PolicySet set, Stopwatch started, CancellationToken cancellationToken)
+    private async Task ApplyAsync(PolicyInputs inputs, Stopwatch started, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)
         {
             await observer.ApplyingAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var applied = await enforcer.ApplyAsync(set, settings.Enforcement, cancellationToken).ConfigureAwait(false);
-        await StartedAsync(set, applied, started.Elapsed).ConfigureAwait(false);
+        var applied = await enforcer.ApplyAsync(inputs.Set!, settings.Enforcement, cancellationToken).ConfigureAwait(false);
+        await StartedAsync(inputs, applied, started.Elapsed).ConfigureAwait(false);
     }
 
     /// <summary>A version is in force: read its events, log it and tell the observers.</summary>
-    private async Task StartedAsync(PolicySet set, ApplyResult applied, TimeSpan duration)
+    private async Task StartedAsync(PolicyInputs inputs, ApplyResult applied, TimeSpan duration)
     {
-        _current = set;
+        _inForce = inputs;
+        var set = Current;
         await _events!.StartAsync(set, applied.Attached).ConfigureAwait(false);
         AgentLog.Applied(logger, set.Version, set.Policies.Length, applied.Attached.Length, applied.Mode.ToString().ToLowerInvariant(), (long)duration.TotalMilliseconds);
         Notify(new ApplyOutcome(DateTimeOffset.UtcNow, set.Version, set.Policies.Length, duration, null, applied));
@@ -124,7 +127,7 @@ internal sealed class AgentWorker(
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Refused(started, exception.Message, null, () => AgentLog.ApplyFailed(logger, _current.Version, exception.Message));
+            Refused(started, exception.Message, null, () => AgentLog.ApplyFailed(logger, Current.Version, exception.Message));
             return;
         }
 
@@ -135,11 +138,11 @@ internal sealed class AgentWorker(
 
         if (inputs.Set is not { } set)
         {
-            Refused(started, inputs.Count(), EnforcementFailure.InvalidInput, () => AgentLog.Invalid(logger, inputs.Count(), _current.Version));
+            Refused(started, inputs.Count(), EnforcementFailure.InvalidInput, () => AgentLog.Invalid(logger, inputs.Count(), Current.Version));
             return;
         }
 
-        if (set.Version == _current.Version)
+        if (set.Version == Current.Version)
         {
             AgentLog.Unchanged(logger, set.Version);
             return;
@@ -147,12 +150,11 @@ internal sealed class AgentWorker(
 
         try
         {
-            await ApplyAsync(set, started, cancellationToken).ConfigureAwait(false);
-            _inForce = inputs;
+            await ApplyAsync(inputs, started, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is EnforcementException or IOException or UnauthorizedAccessException)
         {
-            Refused(started, exception.Message, (exception as EnforcementException)?.Failure, () => AgentLog.ApplyFailed(logger, _current.Version, exception.Message));
+            Refused(started, exception.Message, (exception as EnforcementException)?.Failure, () => AgentLog.ApplyFailed(logger, Current.Version, exception.Message));
         }
     }
 

@@ -1,7 +1,6 @@
-using Ztap.Core.Compiler;
 using Ztap.Enforcement;
 
 namespace Ztap.Cli.Agent;
 
 /// <summary>The version the agent applied before it started its work, the inputs it came from, and how long that took.</summary>
-internal sealed record InitialApply(PolicyInputs Inputs, PolicySet Set, ApplyResult Result, TimeSpan Duration);
+internal sealed record InitialApply(PolicyInputs Inputs, ApplyResult Result, TimeSpan Duration);
