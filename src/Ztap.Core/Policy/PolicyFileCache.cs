@@ -14,16 +14,15 @@ public sealed class PolicyFileCache
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
 
     /// <summary>What <paramref name="parse"/> makes of the file's bytes, or what it made of the same bytes before.</summary>
-    internal T Read<T>(string file, ReadOnlySpan<byte> bytes, Func<ReadOnlySpan<byte>, T> parse)
-        where T : class
+    internal PolicyFileResult Read(string file, ReadOnlySpan<byte> bytes, Func<ReadOnlySpan<byte>, PolicyFileResult> parse)
     {
         var digest = SHA256.HashData(bytes);
-        if (_files.TryGetValue(file, out var known) && known.Digest.AsSpan().SequenceEqual(digest) && known.Result is T result)
+        if (_files.TryGetValue(file, out var known) && known.Digest.AsSpan().SequenceEqual(digest))
         {
-            return result;
+            return known.Result;
         }
 
-        result = parse(bytes);
+        var result = parse(bytes);
         _files[file] = new Entry(digest, result);
         return result;
     }
@@ -41,5 +40,5 @@ public sealed class PolicyFileCache
         }
     }
 
-    private sealed record Entry(byte[] Digest, object Result);
+    private sealed record Entry(byte[] Digest, PolicyFileResult Result);
 }

@@ -29,7 +29,7 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new DiagnosticBag();
         var files = PolicyFiles.Expand(paths, diagnostics);
-        var results = new FileResult[files.Length];
+        var results = new PolicyFileResult[files.Length];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Length), options, (index, token) =>
         {
@@ -48,22 +48,22 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new List<Diagnostic>();
         var documents = PolicyFileReader.Read(text, fileName, limits, diagnostics);
-        return Combine([new FileResult(documents, diagnostics)], new DiagnosticBag());
+        return Combine([new PolicyFileResult(documents, diagnostics)], new DiagnosticBag());
     }
 
-    private static FileResult ReadFile(string file, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
+    private static PolicyFileResult ReadFile(string file, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
     {
         var readDiagnostics = new List<Diagnostic>();
-        Func<ReadOnlySpan<byte>, FileResult> parse = bytes =>
+        Func<ReadOnlySpan<byte>, PolicyFileResult> parse = bytes =>
         {
             var diagnostics = new List<Diagnostic>();
-            return new FileResult(PolicyFileReader.Read(YamlFile.Decode(bytes), file, limits, diagnostics), diagnostics);
+            return new PolicyFileResult(PolicyFileReader.Read(YamlFile.Decode(bytes), file, limits, diagnostics), diagnostics);
         };
         return YamlFile.Read(file, limits, readDiagnostics, cancellationToken, bytes => cache is null ? parse(bytes) : cache.Read(file, bytes, parse))
-            ?? new FileResult([], readDiagnostics);
+            ?? new PolicyFileResult([], readDiagnostics);
     }
 
-    private static PolicyLoadResult Combine(FileResult[] files, DiagnosticBag diagnostics)
+    private static PolicyLoadResult Combine(PolicyFileResult[] files, DiagnosticBag diagnostics)
     {
         foreach (var file in files)
         {
@@ -73,6 +73,4 @@ public static class PolicyLoader
         var policies = DuplicatePolicyNames.Select(files.SelectMany(file => file.Documents), diagnostics);
         return new PolicyLoadResult(policies, diagnostics.ToImmutableSorted());
     }
-
-    private sealed record FileResult(List<PolicyDocument> Documents, List<Diagnostic> Diagnostics);
 }
