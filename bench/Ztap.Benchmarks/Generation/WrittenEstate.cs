@@ -16,11 +16,22 @@ internal static class WrittenEstate
             : (policies.Policies, inventory.Inventory);
     }
 
-    /// <summary>The same policies with the first one also allowing egress to TCP 9443 anywhere.</summary>
-    public static List<NetworkPolicy> WithOneChange(IReadOnlyList<NetworkPolicy> policies)
+    /// <summary>The same policies with the first one also allowing egress to TCP 9443 anywhere: every later rule moves up one position.</summary>
+    public static List<NetworkPolicy> WithOneRuleAdded(IReadOnlyList<NetworkPolicy> policies)
     {
         var changed = policies.ToList();
         changed[0] = changed[0] with { Egress = changed[0].Egress.Add(new PolicyRule([], [new PolicyPort(Protocol.Tcp, 9443, null, null)])) };
+        return changed;
+    }
+
+    /// <summary>The same policies with the first port of the first one's first egress rule moved up by one: an edit in place.</summary>
+    public static List<NetworkPolicy> WithOnePortMoved(IReadOnlyList<NetworkPolicy> policies)
+    {
+        var changed = policies.ToList();
+        var rule = changed[0].Egress[0];
+        var port = rule.Ports[0];
+        var moved = rule with { Ports = rule.Ports.SetItem(0, port with { Port = port.Port + 1 }) };
+        changed[0] = changed[0] with { Egress = changed[0].Egress.SetItem(0, moved) };
         return changed;
     }
 }

@@ -130,6 +130,13 @@ internal sealed class DigestWriter : IDisposable
         return Convert.ToHexStringLower(_hash.GetHashAndReset())[..16];
     }
 
+    /// <summary>Writes the digest of everything written into <paramref name="destination"/> and starts a new one.</summary>
+    public void FinishInto(Span<byte> destination)
+    {
+        Flush();
+        _hash.GetHashAndReset(destination);
+    }
+
     /// <summary>A copy of the hash of everything written so far, to resume from later.</summary>
     public IncrementalHash Snapshot()
     {

@@ -16,20 +16,29 @@ public static class PolicyCompiler
 
     /// <summary>
     /// Compiles like <see cref="Compile(IReadOnlyList{NetworkPolicy}, WorkloadInventory)"/>, giving an
-    /// equal set, but reuses the identities and prefix table of <paramref name="previous"/> when it was
-    /// compiled against the same inventory object and its policies name the same ipBlock prefixes:
-    /// then only the rules are compiled again, which is what an edited policy usually changes.
+    /// equal set, but builds on <paramref name="previous"/>. Against the same inventory object, with
+    /// a few policies edited in place and naming the same ipBlock prefixes, only the rule tables of
+    /// the groups the edits select are compiled (<see cref="EditCompiler"/>). Otherwise the
+    /// identities and prefix table are reused when the inventory object and the named prefixes are
+    /// the same, and the rules compiled again.
     /// </summary>
     public static PolicySet Compile(IReadOnlyList<NetworkPolicy> policies, WorkloadInventory inventory, PolicySet? previous)
     {
+        if (previous is not null
+            && ReferenceEquals(inventory, previous.Inventory)
+            && PolicyEdits.Find(previous.Policies, policies) is { } edited
+            && NameTheSamePrefixes(edited, previous.Policies, policies))
+        {
+            return EditCompiler.Compile(previous, policies, edited);
+        }
+
         var named = CidrCells.NamedBy(policies);
         var compiled = previous?.Compiled is { } reusable && reusable.Fits(inventory, named)
             ? reusable
             : new CompiledInventory(inventory, named);
         var groups = compiled.Groups;
         var selections = new SelectorCache(groups);
-        var peers = new PeerResolver(groups, selections, compiled.Cells, compiled.Identities);
-        var emitter = new RuleEmitter(groups, compiled.Identities, peers);
+        var emitter = new RuleEmitter(groups, compiled.Identities, new PeerResolver(groups, selections, compiled.Cells, compiled.Identities));
         var ingress = new RuleTableBuilder?[groups.All.Length];
         var egress = new RuleTableBuilder?[groups.All.Length];
         var rules = ImmutableArray.CreateBuilder<RuleReference>();
@@ -45,16 +54,9 @@ public static class PolicyCompiler
                     continue;
                 }
 
-                var tables = direction == Direction.Ingress ? ingress : egress;
-                foreach (var subject in subjects)
+                emitter.EmitPolicy(policy, index, direction, rules.Count, subjects, direction == Direction.Ingress ? ingress : egress);
+                for (var r = 0; r < policy.Rules(direction).Length; r++)
                 {
-                    (tables[subject] ??= new RuleTableBuilder()).Isolate(index);
-                }
-
-                var policyRules = policy.Rules(direction);
-                for (var r = 0; r < policyRules.Length; r++)
-                {
-                    emitter.Emit(policy, direction, policyRules[r], rules.Count, subjects, tables);
                     rules.Add(new RuleReference(policy, direction, r));
                 }
             }
@@ -67,4 +69,8 @@ public static class PolicyCompiler
             [.. ingress.Select(builder => builder?.Build())],
             [.. egress.Select(builder => builder?.Build())]);
     }
+
+    // When the edited policies name the same prefixes before and after, every policy together does too.
+    private static bool NameTheSamePrefixes(int[] edited, ImmutableArray<NetworkPolicy> before, IReadOnlyList<NetworkPolicy> after) =>
+        CidrCells.NamedBy([.. edited.Select(i => before[i])]).SetEquals(CidrCells.NamedBy([.. edited.Select(i => after[i])]));
 }

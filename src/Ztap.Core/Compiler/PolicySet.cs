@@ -22,13 +22,22 @@ public sealed class PolicySet
     private readonly Dictionary<uint, int> _indexOfNumber;
     private readonly CidrCells _cells;
     private readonly Lazy<List<int>[]> _identitiesInCell;
+    private readonly GroupDigests _groupDigests;
 
+    // Which compilation this is and which set it kept the rule tables of, without holding on to that set.
+    private static long s_lastId;
+    private readonly long _id = Interlocked.Increment(ref s_lastId);
+    private readonly long _basisId;
+
+    /// <param name="basis">The set this one was compiled from as an edit, sharing every rule table but those of <paramref name="rebuiltGroups"/>.</param>
     internal PolicySet(
         ImmutableArray<NetworkPolicy> policies,
         CompiledInventory compiled,
         ImmutableArray<RuleReference> rules,
         RuleTable?[] ingress,
-        RuleTable?[] egress)
+        RuleTable?[] egress,
+        PolicySet? basis = null,
+        IReadOnlyCollection<int>? rebuiltGroups = null)
     {
         Policies = policies;
         Compiled = compiled;
@@ -44,7 +53,9 @@ public sealed class PolicySet
         _egress = egress;
         _addresses = compiled.Addresses;
         _indexOfNumber = compiled.IndexOfNumber;
-        Version = PolicySetDigest.Compute(this, compiled);
+        _basisId = basis?._id ?? 0;
+        _groupDigests = basis is null ? new GroupDigests(this) : basis._groupDigests.Rehash(this, rebuiltGroups ?? []);
+        Version = PolicySetDigest.Compute(this, compiled, _groupDigests);
     }
 
     /// <summary>A digest of everything the set enforces: equal versions enforce equally.</summary>
@@ -107,6 +118,22 @@ public sealed class PolicySet
     }
 
     /// <summary>
+    /// Whether the identity's rules in the direction are exactly those of <paramref name="previous"/>,
+    /// down to rule and policy positions: true when this set was compiled from an edit of that one
+    /// that selects no workload of the identity. A backend keeps what it built for that side.
+    /// </summary>
+    public bool KeepsRules(PolicySet previous, Identity identity, Direction direction)
+    {
+        if (ReferenceEquals(previous, this))
+        {
+            return true;
+        }
+
+        var index = _indexOfNumber[identity.Number];
+        return _basisId == previous._id && ReferenceEquals(Table(index, direction), previous.Table(index, direction));
+    }
+
+    /// <summary>
     /// The positions of a table's keys ordered by peer number ("any peer" first) and protocol: the
     /// order backends and the version see, which unlike identity positions is stable across compilations.
     /// </summary>
@@ -141,6 +168,10 @@ public sealed class PolicySet
 
     internal int IndexOfV4(uint address) => _addresses.FindV4(address);
 
+    /// <summary>The rule table of a workload group in a direction; null when no policy isolates it there.</summary>
+    internal RuleTable? GroupTable(int group, Direction direction) =>
+        direction == Direction.Ingress ? _ingress[group] : _egress[group];
+
     /// <summary>The rule table of an identity in a direction; null when no policy isolates it there.</summary>
     internal RuleTable? Table(int identity, Direction direction)
     {
@@ -150,7 +181,7 @@ public sealed class PolicySet
             return null;
         }
 
-        return direction == Direction.Ingress ? _ingress[group] : _egress[group];
+        return GroupTable(group, direction);
     }
 
     private List<int>[] IdentitiesByCell()

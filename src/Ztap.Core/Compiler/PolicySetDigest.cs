@@ -5,8 +5,9 @@ using Ztap.Core.Policy;
 namespace Ztap.Core.Compiler;
 
 /// <summary>
-/// The version of a policy set: a SHA-256 over its identities, prefixes and allowed entries in a
-/// canonical order, so equal content gives an equal version on every machine.
+/// The version of a policy set: a SHA-256 over its identities, prefixes and the digests of its
+/// allowed entries (<see cref="GroupDigests"/>) in a canonical order, so equal content gives an
+/// equal version on every machine.
 /// </summary>
 internal static class PolicySetDigest
 {
@@ -47,13 +48,14 @@ internal static class PolicySetDigest
         return digest.Snapshot();
     }
 
-    /// <summary>The version: the hash of the identities and prefixes continued over every group's rules.</summary>
-    public static string Compute(PolicySet set, CompiledInventory compiled)
+    /// <summary>
+    /// The version: the hash of the identities and prefixes continued, identity by identity in number
+    /// order, over the digest of its group's rules, or, when an earlier identity of the group wrote
+    /// it, that identity's number.
+    /// </summary>
+    public static string Compute(PolicySet set, CompiledInventory compiled, GroupDigests groupDigests)
     {
         using var digest = new DigestWriter(compiled.ResumeDigest());
-        var ruleTexts = new RuleTexts(set.Rules);
-
-        // Identities of one workload group share their rules: hash them once, then refer to them.
         var hashedGroups = new uint[compiled.Groups.All.Length];
         foreach (var index in compiled.ByNumber)
         {
@@ -71,10 +73,7 @@ internal static class PolicySetDigest
             }
 
             hashedGroups[group] = set.Identities[index].Number;
-            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
-            {
-                WriteRules(digest, set, ruleTexts, set.Table(index, direction));
-            }
+            digest.AppendBytes(groupDigests[group]);
         }
 
         return digest.Finish();
@@ -84,7 +83,7 @@ internal static class PolicySetDigest
     /// What <see cref="PolicySet.RulesOf"/> returns for the table, written straight from the table
     /// rather than through a list of entries per identity.
     /// </summary>
-    private static void WriteRules(DigestWriter digest, PolicySet set, RuleTexts ruleTexts, RuleTable? table)
+    public static void WriteRules(DigestWriter digest, PolicySet set, RuleTexts ruleTexts, RuleTable? table)
     {
         if (table is null)
         {

@@ -10,8 +10,26 @@ internal sealed class RuleEmitter(WorkloadGroups groups, IdentityTable identitie
 {
     private static readonly PolicyPort[] AllPorts = [new(0, null, null, null)];
 
+    /// <summary>
+    /// Writes a policy's side into the tables of the given subjects: it isolates them, and each of
+    /// its rules, numbered from <paramref name="firstRule"/>, allows what it allows.
+    /// </summary>
+    public void EmitPolicy(NetworkPolicy policy, int index, Direction direction, int firstRule, int[] subjects, RuleTableBuilder?[] tables)
+    {
+        foreach (var subject in subjects)
+        {
+            (tables[subject] ??= new RuleTableBuilder()).Isolate(index);
+        }
+
+        var rules = policy.Rules(direction);
+        for (var r = 0; r < rules.Length; r++)
+        {
+            Emit(policy, direction, rules[r], firstRule + r, subjects, tables);
+        }
+    }
+
     /// <param name="tables">The direction's tables, indexed by group; every subject's table exists.</param>
-    public void Emit(NetworkPolicy policy, Direction direction, PolicyRule rule, int ruleId, int[] subjects, RuleTableBuilder?[] tables)
+    private void Emit(NetworkPolicy policy, Direction direction, PolicyRule rule, int ruleId, int[] subjects, RuleTableBuilder?[] tables)
     {
         var resolved = rule.Peers.IsEmpty ? null : peers.Resolve(policy.Namespace, rule.Peers);
         var ports = rule.Ports.IsEmpty ? AllPorts : rule.Ports.AsSpan();

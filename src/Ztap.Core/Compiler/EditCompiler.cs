@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+
+namespace Ztap.Core.Compiler;
+
+/// <summary>
+/// Compiles a previous set's policies with a few of them edited (<see cref="PolicyEdits"/>) against
+/// the same compiled inventory: only the rule tables of the groups an edited policy selects, before
+/// or after the edit, are built again, from the policies that isolate them; every other table is the
+/// previous set's own. The set equals what a full compilation gives.
+/// </summary>
+internal static class EditCompiler
+{
+    public static PolicySet Compile(PolicySet previous, IReadOnlyList<NetworkPolicy> policies, int[] edited)
+    {
+        var compiled = previous.Compiled;
+        var groups = compiled.Groups;
+        var selections = new SelectorCache(groups);
+        var emitter = new RuleEmitter(groups, compiled.Identities, new PeerResolver(groups, selections, compiled.Cells, compiled.Identities));
+        var layout = new RuleLayout(policies);
+        var rebuilt = new HashSet<int>();
+        var ingress = Recompile(Direction.Ingress, previous, policies, edited, selections, emitter, layout, rebuilt);
+        var egress = Recompile(Direction.Egress, previous, policies, edited, selections, emitter, layout, rebuilt);
+
+        var rules = previous.Rules.ToBuilder();
+        foreach (var index in edited)
+        {
+            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
+            {
+                for (var r = 0; r < RuleLayout.Count(policies[index], direction); r++)
+                {
+                    rules[layout.First(index, direction) + r] = new RuleReference(policies[index], direction, r);
+                }
+            }
+        }
+
+        return new PolicySet([.. policies], compiled, rules.DrainToImmutable(), ingress, egress, previous, rebuilt);
+    }
+
+    private static RuleTable?[] Recompile(
+        Direction direction,
+        PolicySet previous,
+        IReadOnlyList<NetworkPolicy> policies,
+        int[] edited,
+        SelectorCache selections,
+        RuleEmitter emitter,
+        RuleLayout layout,
+        HashSet<int> rebuilt)
+    {
+        var tables = new RuleTable?[previous.Compiled.Groups.All.Length];
+        for (var group = 0; group < tables.Length; group++)
+        {
+            tables[group] = previous.GroupTable(group, direction);
+        }
+
+        // Every group an edited policy isolates before or after the edit, with the edited policies isolating it after.
+        var touched = new SortedDictionary<int, List<int>>();
+        foreach (var index in edited)
+        {
+            var (before, after) = (previous.Policies[index], policies[index]);
+            if (before.Isolates(direction))
+            {
+                foreach (var group in selections.Select(before.Namespace, before.PodSelector))
+                {
+                    touched.TryAdd(group, []);
+                }
+            }
+
+            if (after.Isolates(direction))
+            {
+                foreach (var group in selections.Select(after.Namespace, after.PodSelector))
+                {
+                    (touched.TryGetValue(group, out var isolating) ? isolating : touched[group] = []).Add(index);
+                }
+            }
+        }
+
+        var builders = new RuleTableBuilder?[tables.Length];
+        foreach (var (group, isolatingAfterEdit) in touched)
+        {
+            var unedited = tables[group]?.IsolatingPolicies.Where(p => Array.BinarySearch(edited, p) < 0) ?? [];
+            int[] subject = [group];
+            foreach (var index in unedited.Concat(isolatingAfterEdit).Order())
+            {
+                emitter.EmitPolicy(policies[index], index, direction, layout.First(index, direction), subject, builders);
+            }
+
+            tables[group] = builders[group]?.Build();
+            rebuilt.Add(group);
+        }
+
+        return tables;
+    }
+}

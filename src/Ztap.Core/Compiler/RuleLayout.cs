@@ -1,0 +1,34 @@
+using Ztap.Core.Policy;
+
+namespace Ztap.Core.Compiler;
+
+/// <summary>
+/// Where each policy's rules sit in a set's rule list: policy by policy, its ingress rules then its
+/// egress rules, for the directions it isolates. Rule tables, counters and events refer to rules by
+/// these positions.
+/// </summary>
+internal sealed class RuleLayout
+{
+    private readonly int[] _first;
+
+    public RuleLayout(IReadOnlyList<NetworkPolicy> policies)
+    {
+        _first = new int[policies.Count * 2];
+        var next = 0;
+        for (var policy = 0; policy < policies.Count; policy++)
+        {
+            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
+            {
+                _first[(policy * 2) + (int)direction] = next;
+                next += Count(policies[policy], direction);
+            }
+        }
+    }
+
+    /// <summary>The position of the policy's first rule in the direction.</summary>
+    public int First(int policy, Direction direction) => _first[(policy * 2) + (int)direction];
+
+    /// <summary>How many positions the policy's rules take in the direction: none where it does not isolate.</summary>
+    public static int Count(NetworkPolicy policy, Direction direction) =>
+        policy.Isolates(direction) ? policy.Rules(direction).Length : 0;
+}
