@@ -118,19 +118,21 @@ public sealed class PolicySet
     }
 
     /// <summary>
+    /// Whether this set was compiled from an in-place edit of <paramref name="previous"/> (or is it):
+    /// every rule and policy has the position it had there.
+    /// </summary>
+    public bool IsEditOf(PolicySet previous) => ReferenceEquals(previous, this) || _basisId == previous._id;
+
+    /// <summary>
     /// Whether the identity's rules in the direction are exactly those of <paramref name="previous"/>,
-    /// down to rule and policy positions: true when this set was compiled from an edit of that one
-    /// that selects no workload of the identity. A backend keeps what it built for that side.
+    /// down to rule and policy positions: true when this set is an edit of that one
+    /// (<see cref="IsEditOf"/>) that selects no workload of the identity. A backend keeps what it
+    /// built for that side.
     /// </summary>
     public bool KeepsRules(PolicySet previous, Identity identity, Direction direction)
     {
-        if (ReferenceEquals(previous, this))
-        {
-            return true;
-        }
-
         var index = _indexOfNumber[identity.Number];
-        return _basisId == previous._id && ReferenceEquals(Table(index, direction), previous.Table(index, direction));
+        return IsEditOf(previous) && ReferenceEquals(Table(index, direction), previous.Table(index, direction));
     }
 
     /// <summary>

@@ -16,13 +16,16 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
 {
     private readonly StateStore _store = new(location.StateDirectory);
 
+    // The image of the last set applied: an edit of that set images only the sides it touched.
+    private DatapathImage? _lastImage;
+
     public string Backend => "ebpf";
 
     public async Task<ApplyResult> ApplyAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken)
     {
         var cgroup2 = HostPreflight.Check(location.PinRoot);
         var subjects = LocalSubject.Resolve(set, cgroup2, options.WholeHost);
-        var image = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)]);
+        var image = _lastImage = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)], _lastImage);
         DatapathCapacity.Check(image);
         cancellationToken.ThrowIfCancellationRequested();
 

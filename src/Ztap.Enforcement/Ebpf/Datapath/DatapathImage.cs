@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using Ztap.Core.Compiler;
 using Ztap.Core.Policy;
@@ -14,6 +15,7 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 internal sealed class DatapathImage
 {
     private DatapathImage(
+        PolicySet set,
         MapImage<IpcacheKey, uint> ipcache,
         MapImage<SubjectKey, uint> subjects,
         MapImage<IsolationKey, Isolation> isolated,
@@ -22,6 +24,7 @@ internal sealed class DatapathImage
         int[] rulePolicies,
         int policies)
     {
+        Set = set;
         Ipcache = ipcache;
         Subjects = subjects;
         Isolated = isolated;
@@ -30,6 +33,9 @@ internal sealed class DatapathImage
         RulePolicies = rulePolicies;
         PolicyCount = policies;
     }
+
+    /// <summary>The set the image was built from.</summary>
+    public PolicySet Set { get; }
 
     public MapImage<IpcacheKey, uint> Ipcache { get; }
 
@@ -50,30 +56,27 @@ internal sealed class DatapathImage
     /// <summary>How many policy counters the version uses (denials are counted per isolating policy).</summary>
     public int PolicyCount { get; }
 
-    public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects)
+    /// <param name="earlier">
+    /// An image built before, whose sides are taken over where <paramref name="set"/> is an edit of
+    /// its set that kept them (<see cref="PolicySet.KeepsRules"/>): an edit rebuilds only what it touched.
+    /// </param>
+    public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects, DatapathImage? earlier = null)
     {
-        var prefixes = set.Prefixes;
-        var ipcacheKeys = new IpcacheKey[prefixes.Length];
-        var ipcacheValues = new uint[prefixes.Length];
-        var peerOf = new Dictionary<IPNetwork, uint>(prefixes.Length);
-        for (var i = 0; i < prefixes.Length; i++)
-        {
-            ipcacheKeys[i] = IpcacheKey.From(prefixes[i].Prefix);
-            ipcacheValues[i] = prefixes[i].Identity;
-            peerOf.TryAdd(prefixes[i].Prefix, prefixes[i].Identity);
-        }
+        var kept = earlier is not null && set.IsEditOf(earlier.Set) ? earlier : null;
 
-        var indexes = new SetIndexes(set);
-        var rulePolicies = new int[set.Rules.Length];
-        for (var rule = 0; rule < rulePolicies.Length; rule++)
-        {
-            rulePolicies[rule] = indexes.Policy(set.Rules[rule].Policy);
-        }
+        // An edit has the identities, prefixes and rule positions of the set it edits.
+        var ipcache = kept?.Ipcache ?? IpcacheImage(set.Prefixes);
+        var peerOf = new Lazy<Dictionary<IPNetwork, uint>>(() => PeerOf(set.Prefixes));
+        var indexes = new Lazy<SetIndexes>(() => new SetIndexes(set));
+        var rulePolicies = kept?.RulePolicies ?? PolicyOfEachRule(set, indexes.Value);
 
-        var ruleOfBlock = (BlockAllowEntry block) => indexes.Rule(block.Rule);
+        var ruleOfBlock = (BlockAllowEntry block) => indexes.Value.Rule(block.Rule);
         var isolated = new MapBuilder<IsolationKey, Isolation>();
         var blocks = new MapBuilder<BlockKey, uint>();
         var policy = new MapBuilder<PolicyKey, PolicyValue>();
+        var keptIsolated = kept is null ? null : new SideCursor<IsolationKey, Isolation>(kept.Isolated);
+        var keptBlocks = kept is null ? null : new SideCursor<BlockKey, uint>(kept.Blocks);
+        var keptPolicy = kept is null ? null : new SideCursor<PolicyKey, PolicyValue>(kept.Policy);
         var side = new List<AllowedRange>();
         var sidePrefixes = new List<(IPNetwork Prefix, uint Peer)>();
         var sideBlocks = new SideBlocks();
@@ -84,6 +87,15 @@ internal sealed class DatapathImage
         {
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
+                if (kept is not null && set.KeepsRules(kept.Set, identity, direction))
+                {
+                    var packed = ISideKey.Pack(identity.Number, (byte)direction);
+                    keptIsolated!.CopySide(packed, isolated);
+                    keptBlocks!.CopySide(packed, blocks);
+                    keptPolicy!.CopySide(packed, policy);
+                    continue;
+                }
+
                 var rules = set.RulesOf(identity, direction);
                 if (!rules.Isolated)
                 {
@@ -94,7 +106,7 @@ internal sealed class DatapathImage
                 var flags = 0u;
                 foreach (var entry in rules.Entries)
                 {
-                    side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, indexes.Rule(entry.Rule)));
+                    side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, indexes.Value.Rule(entry.Rule)));
                     flags |= entry.Peer is null ? Isolation.AnyPeer : Isolation.Peers;
                 }
 
@@ -102,7 +114,7 @@ internal sealed class DatapathImage
                 {
                     flags |= Isolation.Blocks;
                     sidePrefixes.Clear();
-                    sideBlocks.Expand(rules.Blocks, peerOf, ruleOfBlock, sidePrefixes, side);
+                    sideBlocks.Expand(rules.Blocks, peerOf.Value, ruleOfBlock, sidePrefixes, side);
                     foreach (var (prefix, peer) in sidePrefixes)
                     {
                         blocks.Add(BlockKey.Create(identity.Number, (byte)direction, prefix), peer);
@@ -111,19 +123,55 @@ internal sealed class DatapathImage
 
                 isolated.Add(
                     new IsolationKey { Identity = identity.Number, Direction = (uint)direction },
-                    new Isolation { Policy = (uint)indexes.Policy(rules.IsolatingPolicies[0]), Flags = flags });
+                    new Isolation { Policy = (uint)indexes.Value.Policy(rules.IsolatingPolicies[0]), Flags = flags });
                 AddPolicyEntries(rulePolicies, identity.Number, (byte)direction, side, ranges, policy);
             }
         }
 
         return new DatapathImage(
-            new MapImage<IpcacheKey, uint>(ipcacheKeys, ipcacheValues),
+            set,
+            ipcache,
             SubjectImage(subjects),
             isolated.Build(),
             blocks.Build(),
             policy.Build(),
             rulePolicies,
             set.Policies.Length);
+    }
+
+    private static MapImage<IpcacheKey, uint> IpcacheImage(ImmutableArray<PrefixEntry> prefixes)
+    {
+        var keys = new IpcacheKey[prefixes.Length];
+        var values = new uint[prefixes.Length];
+        for (var i = 0; i < prefixes.Length; i++)
+        {
+            keys[i] = IpcacheKey.From(prefixes[i].Prefix);
+            values[i] = prefixes[i].Identity;
+        }
+
+        return new MapImage<IpcacheKey, uint>(keys, values);
+    }
+
+    private static Dictionary<IPNetwork, uint> PeerOf(ImmutableArray<PrefixEntry> prefixes)
+    {
+        var peerOf = new Dictionary<IPNetwork, uint>(prefixes.Length);
+        foreach (var prefix in prefixes)
+        {
+            peerOf.TryAdd(prefix.Prefix, prefix.Identity);
+        }
+
+        return peerOf;
+    }
+
+    private static int[] PolicyOfEachRule(PolicySet set, SetIndexes indexes)
+    {
+        var rulePolicies = new int[set.Rules.Length];
+        for (var rule = 0; rule < rulePolicies.Length; rule++)
+        {
+            rulePolicies[rule] = indexes.Policy(set.Rules[rule].Policy);
+        }
+
+        return rulePolicies;
     }
 
     // Ranges of one peer and protocol are flattened together: the lookup for that key answers for all of them.

@@ -16,5 +16,11 @@ internal sealed class MapBuilder<TKey, TValue>
         _values.Add(value);
     }
 
+    public void AddRange(ReadOnlySpan<TKey> keys, ReadOnlySpan<TValue> values)
+    {
+        _keys.AddRange(keys);
+        _values.AddRange(values);
+    }
+
     public MapImage<TKey, TValue> Build() => new([.. _keys], [.. _values]);
 }

@@ -9,7 +9,7 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 /// direction and family (64 bits, pad included) are matched in full, then the address by prefix.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 28)]
-internal unsafe struct BlockKey : IMapKey<BlockKey>
+internal unsafe struct BlockKey : IMapKey<BlockKey>, ISideKey
 {
     public const int FixedBits = 64;
 
@@ -49,6 +49,8 @@ internal unsafe struct BlockKey : IMapKey<BlockKey>
             return new IPNetwork(new IPAddress(new ReadOnlySpan<byte>(address, length)), (int)PrefixLength - FixedBits);
         }
     }
+
+    public readonly ulong Side => ISideKey.Pack(Subject, (byte)Direction);
 
     /// <summary>By subject, direction, family, address, then length.</summary>
     public static int Compare(in BlockKey left, in BlockKey right)

@@ -9,7 +9,7 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 /// matched in full; the port, stored big-endian, by its leading <c>PrefixLength - 80</c> bits.
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 16)]
-internal struct PolicyKey : IMapKey<PolicyKey>
+internal struct PolicyKey : IMapKey<PolicyKey>, ISideKey
 {
     public const int FixedBits = 80;
 
@@ -42,6 +42,8 @@ internal struct PolicyKey : IMapKey<PolicyKey>
     };
 
     public readonly ushort Port => BinaryPrimitives.ReverseEndianness(PortBigEndian);
+
+    public readonly ulong Side => ISideKey.Pack(Subject, (byte)Direction);
 
     /// <summary>By subject, direction, peer, protocol, then port block.</summary>
     public static int Compare(in PolicyKey left, in PolicyKey right)

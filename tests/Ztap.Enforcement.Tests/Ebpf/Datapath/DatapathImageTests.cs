@@ -1,4 +1,5 @@
 using System.Net;
+using Ztap.Core.Compiler;
 using Ztap.Core.Engine;
 using Ztap.Core.Policy;
 using Ztap.Enforcement.Ebpf.Datapath;
@@ -29,6 +30,27 @@ public sealed class DatapathImageTests
                     select new Flow(source, destination, service.Protocol, service.Port);
 
         Assert.All(flows, flow => Assert.Equal(engine.Decide(flow), model.Decide(flow)));
+    }
+
+    [Fact]
+    public void An_image_of_an_edit_built_on_the_earlier_image_equals_one_built_from_scratch()
+    {
+        var set = SampleEstate.Compile();
+        var policies = set.Policies.ToArray();
+        var rule = policies[0].Ingress[0];
+        policies[0] = policies[0] with { Ingress = policies[0].Ingress.SetItem(0, rule with { Ports = rule.Ports.SetItem(0, rule.Ports[0] with { Port = 81 }) }) };
+        var edited = PolicyCompiler.Compile(policies, set.Inventory, set);
+        Assert.True(edited.IsEditOf(set));
+
+        var fromEarlier = DatapathImage.Build(edited, [], DatapathImage.Build(set, []));
+        var fresh = DatapathImage.Build(edited, []);
+
+        AssertSame(fresh.Ipcache, fromEarlier.Ipcache);
+        AssertSame(fresh.Isolated, fromEarlier.Isolated);
+        AssertSame(fresh.Blocks, fromEarlier.Blocks);
+        AssertSame(fresh.Policy, fromEarlier.Policy);
+        Assert.Equal(fresh.RulePolicies, fromEarlier.RulePolicies);
+        Assert.Contains(fromEarlier.Policy.Keys, key => key.Port == 81);
     }
 
     [Fact]
@@ -76,5 +98,13 @@ public sealed class DatapathImageTests
         Assert.Equal(
             new[] { (77UL, SubjectKey.Primary, identities[0]), (77UL, identities[0], identities[0]), (77UL, identities[1], identities[1]) }.Order(),
             image.Subjects.Keys.Zip(image.Subjects.Values).Select(e => (e.First.Cgroup, e.First.Identity, e.Second)).Order());
+    }
+
+    private static void AssertSame<TKey, TValue>(MapImage<TKey, TValue> expected, MapImage<TKey, TValue> actual)
+        where TKey : unmanaged, IMapKey<TKey>
+        where TValue : unmanaged
+    {
+        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.Equal(expected.Values, actual.Values);
     }
 }
