@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Ztap.Core.Diagnostics;
+using Ztap.Core.Files;
 using Ztap.Core.Yaml;
 
 namespace Ztap.Core.Inventory;
@@ -35,13 +36,21 @@ public sealed class InventoryFileSource : IInventorySource
     /// <paramref name="previous"/> itself when the file holds the bytes it was read from (by
     /// SHA-256), so a long-running reader pays for hashing, not for parsing, when only policies
     /// changed, and a compiler handed the same inventory object can reuse what it derived from it.
-    /// The result carries the digest for the next call.
+    /// When the file's settled stamp (<see cref="FileStamp"/>) is the one it had then, it is not
+    /// even read. The result carries the digest and stamp for the next call.
     /// </summary>
     public Task<InventoryLoadResult> LoadAsync(InventoryLoadResult? previous, CancellationToken cancellationToken) =>
         Task.Run(() => Load(previous, keepDigest: true, cancellationToken), cancellationToken);
 
     private InventoryLoadResult Load(InventoryLoadResult? previous, bool keepDigest, CancellationToken cancellationToken)
     {
+        var stamp = keepDigest ? FileStamp.Of(_path) : null;
+        if (previous?.SourceStamp is { } known && known == stamp)
+        {
+            return previous;
+        }
+
+        var settled = stamp is { Settled: true } ? stamp : null;
         var diagnostics = new List<Diagnostic>();
         return YamlFile.Read(_path, _limits, diagnostics, cancellationToken, bytes =>
         {
@@ -52,8 +61,8 @@ public sealed class InventoryFileSource : IInventorySource
 
             var digest = SHA256.HashData(bytes);
             return previous is not null && previous.SourceDigest.AsSpan().SequenceEqual(digest)
-                ? previous
-                : Parse(YamlFile.Decode(bytes), _path, _limits) with { SourceDigest = ImmutableArray.Create(digest) };
+                ? (previous.SourceStamp == settled ? previous : previous with { SourceStamp = settled })
+                : Parse(YamlFile.Decode(bytes), _path, _limits) with { SourceDigest = ImmutableArray.Create(digest), SourceStamp = settled };
         }) ?? new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ztap.Core.Diagnostics;
+using Ztap.Core.Files;
 
 namespace Ztap.Core.Inventory;
 
@@ -10,4 +11,7 @@ public sealed record InventoryLoadResult(WorkloadInventory Inventory, ImmutableA
 
     /// <summary>A SHA-256 of the file the inventory was read from, when a file source was asked to keep one.</summary>
     public ImmutableArray<byte> SourceDigest { get; init; }
+
+    /// <summary>The settled stamp of that file when it was read, which vouches for it while unchanged; null when it was not settled.</summary>
+    public FileStamp? SourceStamp { get; init; }
 }

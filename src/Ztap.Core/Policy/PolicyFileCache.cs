@@ -1,29 +1,40 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Ztap.Core.Files;
 
 namespace Ztap.Core.Policy;
 
 /// <summary>
 /// Policy files as last read, by path and SHA-256 of their bytes, for a reader that loads the same
 /// folders again and again (the agent, on every change): only files whose bytes changed are decoded,
-/// parsed and validated again. What a file's bytes give does not depend on any other file, so a hit is
+/// parsed and validated again, and a file whose settled stamp (<see cref="FileStamp"/>) is unchanged
+/// is not even read. What a file's bytes give does not depend on any other file, so a hit is
 /// exactly what reading it would give, as long as one cache serves loads with the same limits.
 /// </summary>
 public sealed class PolicyFileCache
 {
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
 
-    /// <summary>What <paramref name="parse"/> makes of the file's bytes, or what it made of the same bytes before.</summary>
-    internal PolicyFileResult Read(string file, ReadOnlySpan<byte> bytes, Func<ReadOnlySpan<byte>, PolicyFileResult> parse)
+    /// <summary>What the file gave when last read, when its stamp says it has not changed since.</summary>
+    internal PolicyFileResult? Unchanged(string file, FileStamp? stamp) =>
+        _files.TryGetValue(file, out var known) && known.Stamp is not null && known.Stamp == stamp ? known.Result : null;
+
+    /// <summary>
+    /// What <paramref name="parse"/> makes of the file's bytes, or what it made of the same bytes
+    /// before; <paramref name="stamp"/> is the file's, taken before the bytes were read.
+    /// </summary>
+    internal PolicyFileResult Read(string file, FileStamp? stamp, ReadOnlySpan<byte> bytes, Func<ReadOnlySpan<byte>, PolicyFileResult> parse)
     {
+        var settled = stamp is { Settled: true } ? stamp : null;
         var digest = SHA256.HashData(bytes);
         if (_files.TryGetValue(file, out var known) && known.Digest.AsSpan().SequenceEqual(digest))
         {
+            _files[file] = known with { Stamp = settled };
             return known.Result;
         }
 
         var result = parse(bytes);
-        _files[file] = new Entry(digest, result);
+        _files[file] = new Entry(digest, result, settled);
         return result;
     }
 
@@ -40,5 +51,6 @@ public sealed class PolicyFileCache
         }
     }
 
-    private sealed record Entry(byte[] Digest, PolicyFileResult Result);
+    /// <param name="Stamp">The file's stamp when it was read, kept only when settled.</param>
+    private sealed record Entry(byte[] Digest, PolicyFileResult Result, FileStamp? Stamp);
 }

@@ -1,4 +1,5 @@
 using Ztap.Core.Diagnostics;
+using Ztap.Core.Files;
 using Ztap.Core.Yaml;
 
 namespace Ztap.Core.Policy;
@@ -20,7 +21,8 @@ public static class PolicyLoader
 
     /// <summary>
     /// Loads like <see cref="LoadAsync(IReadOnlyList{string}, InputLimits, CancellationToken)"/>,
-    /// parsing again only the files whose text <paramref name="cache"/> has not seen.
+    /// parsing again only the files whose text <paramref name="cache"/> has not seen, and reading
+    /// only those whose stamp changed or was too recent to vouch for them.
     /// </summary>
     public static async Task<PolicyLoadResult> LoadAsync(
         IReadOnlyList<string> paths, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
@@ -53,13 +55,19 @@ public static class PolicyLoader
 
     private static PolicyFileResult ReadFile(string file, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
     {
+        var stamp = cache is null ? null : FileStamp.Of(file);
+        if (cache?.Unchanged(file, stamp) is { } unchanged)
+        {
+            return unchanged;
+        }
+
         var readDiagnostics = new List<Diagnostic>();
         Func<ReadOnlySpan<byte>, PolicyFileResult> parse = bytes =>
         {
             var diagnostics = new List<Diagnostic>();
             return new PolicyFileResult(PolicyFileReader.Read(YamlFile.Decode(bytes), file, limits, diagnostics), diagnostics);
         };
-        return YamlFile.Read(file, limits, readDiagnostics, cancellationToken, bytes => cache is null ? parse(bytes) : cache.Read(file, bytes, parse))
+        return YamlFile.Read(file, limits, readDiagnostics, cancellationToken, bytes => cache is null ? parse(bytes) : cache.Read(file, stamp, bytes, parse))
             ?? new PolicyFileResult([], readDiagnostics);
     }
 

@@ -44,6 +44,39 @@ public sealed class InventoryReuseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_with_its_settled_stamp_unchanged_is_not_read_again()
+    {
+        var settled = DateTime.UtcNow.AddMinutes(-1);
+        File.SetLastWriteTimeUtc(_path, settled);
+        var source = new InventoryFileSource(_path);
+        var first = await source.LoadAsync(previous: null, CancellationToken.None);
+
+        // Same length and time: only the bytes could tell, and a settled stamp vouches for them.
+        await File.WriteAllTextAsync(_path, Inventory.Replace("10.0.1.1", "10.0.1.9", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(_path, settled);
+        var second = await source.LoadAsync(first, CancellationToken.None);
+
+        Assert.True(first.SourceStamp!.Settled);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task A_file_modified_moments_ago_is_read_again_even_with_the_same_stamp()
+    {
+        var recent = DateTime.UtcNow;
+        File.SetLastWriteTimeUtc(_path, recent);
+        var source = new InventoryFileSource(_path);
+        var first = await source.LoadAsync(previous: null, CancellationToken.None);
+
+        await File.WriteAllTextAsync(_path, Inventory.Replace("10.0.1.1", "10.0.1.9", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(_path, recent);
+        var second = await source.LoadAsync(first, CancellationToken.None);
+
+        Assert.Null(first.SourceStamp);
+        Assert.NotNull(second.Inventory.FindByAddress(IPAddress.Parse("10.0.1.9")));
+    }
+
+    [Fact]
     public async Task A_plain_load_keeps_no_digest()
     {
         var result = await new InventoryFileSource(_path).LoadAsync(CancellationToken.None);

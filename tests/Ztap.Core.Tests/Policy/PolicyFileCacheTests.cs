@@ -53,6 +53,37 @@ public sealed class PolicyFileCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_with_its_settled_stamp_unchanged_is_not_read_again()
+    {
+        var settled = DateTime.UtcNow.AddMinutes(-1);
+        var a = _folder.Write("a.yaml", Policy("a"));
+        File.SetLastWriteTimeUtc(a, settled);
+        var first = await Load();
+
+        // Same length and time: only the bytes could tell, and a settled stamp vouches for them.
+        await File.WriteAllTextAsync(a, Policy("a", port: "81"));
+        File.SetLastWriteTimeUtc(a, settled);
+        var second = await Load();
+
+        Assert.Same(first.Policies[0], second.Policies[0]);
+    }
+
+    [Fact]
+    public async Task A_file_modified_moments_ago_is_read_again_even_with_the_same_stamp()
+    {
+        var recent = DateTime.UtcNow;
+        var a = _folder.Write("a.yaml", Policy("a"));
+        File.SetLastWriteTimeUtc(a, recent);
+        await Load();
+
+        await File.WriteAllTextAsync(a, Policy("a", port: "81"));
+        File.SetLastWriteTimeUtc(a, recent);
+        var second = await Load();
+
+        Assert.Equal(81, second.Policies[0].Ingress[0].Ports[0].Port);
+    }
+
+    [Fact]
     public async Task A_file_with_errors_reports_them_again_when_unchanged()
     {
         _folder.Write("bad.yaml", Policy("a").Replace("ingress:", "ingres:", StringComparison.Ordinal));
