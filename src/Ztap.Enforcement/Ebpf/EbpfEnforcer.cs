@@ -15,9 +15,13 @@ namespace Ztap.Enforcement.Ebpf;
 public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
 {
     private readonly StateStore _store = new(location.StateDirectory);
+    private readonly SlotMemory _slots = new();
 
     // The image of the last set applied: an edit of that set images only the sides it touched.
     private DatapathImage? _lastImage;
+
+    // The names last written and the set they were taken from, which an edit that renames nothing shares.
+    private (PolicySet Set, EbpfNames Names)? _named;
 
     public string Backend => "ebpf";
 
@@ -45,7 +49,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
             ?? throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath maps are not pinned under {location.PinRoot} after loading");
 
         var mode = options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;
-        var generation = new SlotWriter(maps, location.StateDirectory).Install(image, mode);
+        var generation = new SlotWriter(maps, location.StateDirectory, _slots).Install(image, mode);
 
         // Attaching after the switch: a cgroup's programs never run before its subject is in force.
         foreach (var subject in toAttach)
@@ -70,10 +74,9 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
                 location.PinRoot,
                 digest,
                 attached,
-                [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
-                [.. set.Policies.Select(p => p.QualifiedName)],
-                [.. image.RulePolicies],
-                EbpfMapFill.Of(image)),
+                EbpfMapFill.Of(image),
+                NamesVersion: ""),
+            NamesOf(set, image),
             cancellationToken);
 
         var previousAttached = previous?.Attached ?? [];
@@ -125,17 +128,42 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         }
 
         _store.Clear();
+        _named = null;
         return Task.FromResult(new RemoveResult(Backend, installed, cgroups));
     }
 
     public async Task<EnforcementStatus> StatusAsync(CancellationToken cancellationToken)
     {
         HostPreflight.Check(location.PinRoot);
-        var state = await _store.ReadAsync(cancellationToken);
-        return EbpfStatusReader.Read(location, state);
+        var (state, names) = await _store.ReadAsync(cancellationToken);
+        return EbpfStatusReader.Read(location, state, names);
     }
 
     /// <summary>Reads the datapath's verdict events from its ring buffer.</summary>
     public Task<IFlowReader> OpenFlowReaderAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached, CancellationToken cancellationToken) =>
         Task.FromResult<IFlowReader>(new Events.EbpfFlowReader(location, set, attached));
+
+    private EbpfNames NamesOf(PolicySet set, DatapathImage image)
+    {
+        var names = _named is { } last && set.IsEditOf(last.Set) && NamesAlike(last.Set, set)
+            ? last.Names
+            : EbpfNames.Of(set, image.RulePolicies);
+        _named = (set, names);
+        return names;
+    }
+
+    // An in-place edit keeps identities and rule positions; only a renamed policy changes a name.
+    private static bool NamesAlike(PolicySet before, PolicySet after)
+    {
+        for (var i = 0; i < after.Policies.Length; i++)
+        {
+            var (was, now) = (before.Policies[i], after.Policies[i]);
+            if (!ReferenceEquals(was, now) && (was.Name != now.Name || was.Namespace != now.Namespace))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

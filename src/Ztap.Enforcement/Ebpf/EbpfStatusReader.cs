@@ -7,11 +7,11 @@ namespace Ztap.Enforcement.Ebpf;
 
 /// <summary>
 /// Reads what is in force from the pinned maps (generation, mode, counters, conntrack) and names it
-/// with the state file; the kernel is the truth and the state file only lends it names.
+/// with the state files; the kernel is the truth and the state files only lend it names.
 /// </summary>
 internal static class EbpfStatusReader
 {
-    public static EnforcementStatus Read(EbpfLocation location, EbpfState? state)
+    public static EnforcementStatus Read(EbpfLocation location, EbpfState? state, EbpfNames? names)
     {
         using var maps = PinnedMaps.Open(location.PinRoot);
         if (maps is null)
@@ -30,7 +30,7 @@ internal static class EbpfStatusReader
         // The state names the generation it applied; a different generation in the kernel means an
         // apply stopped after switching, and its numbers cannot be named.
         var named = state is not null && state.Generation == generation;
-        var policies = named ? PolicyCounters(maps.Slots[slot].Counters, counters, state!) : [];
+        var policies = named && names is not null ? PolicyCounters(maps.Slots[slot].Counters, counters, names) : [];
         var fill = (named ? state!.Maps : []).Add(new MapFill("conntrack", maps.Conntrack.Keys<ConntrackKey>().Count, DatapathLimits.MaxConntrack));
 
         return new EnforcementStatus(
@@ -41,23 +41,23 @@ internal static class EbpfStatusReader
             named ? state!.AppliedAt : null,
             settings.Mode == DatapathLimits.ModeAudit ? EnforcementMode.Audit : EnforcementMode.Enforce,
             attached,
-            named ? state!.Identities : [],
+            named && names is not null ? names.Identities : [],
             fill,
             policies,
             Totals(maps.Verdicts, counters));
     }
 
-    private static ImmutableArray<PolicyCounters> PolicyCounters(BpfMap map, PerCpuReader reader, EbpfState state)
+    private static ImmutableArray<PolicyCounters> PolicyCounters(BpfMap map, PerCpuReader reader, EbpfNames names)
     {
-        var allowed = new (ulong Decisions, ulong Bytes)[state.Policies.Length];
-        for (var rule = 0; rule < state.RulePolicies.Length; rule++)
+        var allowed = new (ulong Decisions, ulong Bytes)[names.Policies.Length];
+        for (var rule = 0; rule < names.RulePolicies.Length; rule++)
         {
             var counter = reader.Sum(map, (uint)rule);
-            var policy = state.RulePolicies[rule];
+            var policy = names.RulePolicies[rule];
             allowed[policy] = (allowed[policy].Decisions + counter.Decisions, allowed[policy].Bytes + counter.Bytes);
         }
 
-        return [.. state.Policies.Select((name, index) =>
+        return [.. names.Policies.Select((name, index) =>
         {
             var denied = reader.Sum(map, (uint)(DatapathLimits.MaxRules + index));
             return new PolicyCounters(name, allowed[index].Decisions, allowed[index].Bytes, denied.Decisions, denied.Bytes);

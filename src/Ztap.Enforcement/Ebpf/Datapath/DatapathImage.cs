@@ -14,8 +14,16 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// </summary>
 internal sealed class DatapathImage
 {
+    // Derived from the set's identities, prefixes and rule positions, which an edit keeps: handed on to the image of an edit.
+    private readonly Identity[] _byNumber;
+    private readonly Lazy<Dictionary<IPNetwork, uint>> _peerOf;
+    private readonly Lazy<SetIndexes> _indexes;
+
     private DatapathImage(
         PolicySet set,
+        Identity[] byNumber,
+        Lazy<Dictionary<IPNetwork, uint>> peerOf,
+        Lazy<SetIndexes> indexes,
         MapImage<IpcacheKey, uint> ipcache,
         MapImage<SubjectKey, uint> subjects,
         MapImage<IsolationKey, Isolation> isolated,
@@ -25,6 +33,9 @@ internal sealed class DatapathImage
         int policies)
     {
         Set = set;
+        _byNumber = byNumber;
+        _peerOf = peerOf;
+        _indexes = indexes;
         Ipcache = ipcache;
         Subjects = subjects;
         Isolated = isolated;
@@ -65,15 +76,18 @@ internal sealed class DatapathImage
         var kept = earlier is not null && set.IsEditOf(earlier.Set) ? earlier : null;
 
         // An edit has the identities, prefixes and rule positions of the set it edits.
+        var byNumber = kept?._byNumber ?? [.. set.Identities.OrderBy(i => i.Number)];
         var ipcache = kept?.Ipcache ?? IpcacheImage(set.Prefixes);
-        var peerOf = new Lazy<Dictionary<IPNetwork, uint>>(() => PeerOf(set.Prefixes));
-        var indexes = new Lazy<SetIndexes>(() => new SetIndexes(set));
+        var peerOf = kept?._peerOf ?? new Lazy<Dictionary<IPNetwork, uint>>(() => PeerOf(set.Prefixes));
+        var indexes = kept is null
+            ? new Lazy<SetIndexes>(() => new SetIndexes(set))
+            : new Lazy<SetIndexes>(() => kept._indexes.Value.Edited(kept.Set, set));
         var rulePolicies = kept?.RulePolicies ?? PolicyOfEachRule(set, indexes.Value);
 
         var ruleOfBlock = (BlockAllowEntry block) => indexes.Value.Rule(block.Rule);
-        var isolated = new MapBuilder<IsolationKey, Isolation>();
-        var blocks = new MapBuilder<BlockKey, uint>();
-        var policy = new MapBuilder<PolicyKey, PolicyValue>();
+        var isolated = new MapBuilder<IsolationKey, Isolation>(kept?.Isolated.Count ?? 0);
+        var blocks = new MapBuilder<BlockKey, uint>(kept?.Blocks.Count ?? 0);
+        var policy = new MapBuilder<PolicyKey, PolicyValue>(kept?.Policy.Count ?? 0);
         var keptIsolated = kept is null ? null : new SideCursor<IsolationKey, Isolation>(kept.Isolated);
         var keptBlocks = kept is null ? null : new SideCursor<BlockKey, uint>(kept.Blocks);
         var keptPolicy = kept is null ? null : new SideCursor<PolicyKey, PolicyValue>(kept.Policy);
@@ -83,7 +97,7 @@ internal sealed class DatapathImage
         var ranges = new List<(int From, int To, int Rule)>();
 
         // In number order, the order of the keys, so the images come out sorted.
-        foreach (var identity in set.Identities.OrderBy(i => i.Number))
+        foreach (var identity in byNumber)
         {
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
@@ -130,6 +144,9 @@ internal sealed class DatapathImage
 
         return new DatapathImage(
             set,
+            byNumber,
+            peerOf,
+            indexes,
             ipcache,
             SubjectImage(subjects),
             isolated.Build(),

@@ -9,7 +9,7 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// programs keep reading the active one, then one 32-bit store of the new generation into
 /// ztap_config switches every program over. No packet ever sees half of a version.
 /// </summary>
-internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
+internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMemory memory)
 {
     private readonly PerCpuReader _counters = new();
 
@@ -31,7 +31,9 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
         // Marks the slot incomplete in the kernel itself before the first write, so a crash
         // from here on leaves a slot no snapshot is trusted for.
         maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = 0 });
-        var known = SlotSnapshot.Read(stateDirectory, slot, previous.Generation) ?? ReadBack(maps.Slots[slot]);
+        var known = memory.Recall(stateDirectory, slot, previous.Generation)
+            ?? SlotSnapshot.Read(stateDirectory, slot, previous.Generation)
+            ?? ReadBack(maps.Slots[slot]);
 
         var target = maps.Slots[slot];
         Apply(target.Ipcache, image.Ipcache.ChangesFrom(known.Ipcache));
@@ -43,8 +45,12 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory)
         _counters.Zero(target.Counters, DatapathLimits.MaxRules, image.PolicyCount);
 
         maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = generation });
-        SlotSnapshot.Write(stateDirectory, slot, generation, image);
         maps.Config.Update(0u, generation);
+
+        // After the switch, off the path to enforcement: a crash before the snapshot is written
+        // leaves an older one, which the generation check refuses, and the next write reads keys back.
+        SlotSnapshot.Write(stateDirectory, slot, generation, image);
+        memory.Remember(stateDirectory, slot, generation, image);
         return generation;
     }
 

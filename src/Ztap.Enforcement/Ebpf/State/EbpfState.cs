@@ -4,8 +4,9 @@ namespace Ztap.Enforcement.Ebpf.State;
 
 /// <summary>
 /// What the last successful apply installed, kept in the state folder for <c>ztap status</c> and
-/// for turning the datapath's rule and policy numbers back into names: each rule's index maps to
-/// its policy through <c>RulePolicies</c>.
+/// the next apply. The names that turn the datapath's numbers back into identities and policies
+/// are in their own file (<see cref="EbpfNames"/>), written only when they change; this state says
+/// which version of them it goes with.
 /// </summary>
 internal sealed record EbpfState(
     string PolicyVersion,
@@ -15,7 +16,5 @@ internal sealed record EbpfState(
     string PinRoot,
     string ObjectDigest,
     ImmutableArray<AttachedWorkload> Attached,
-    ImmutableArray<IdentitySummary> Identities,
-    ImmutableArray<string> Policies,
-    ImmutableArray<int> RulePolicies,
-    ImmutableArray<MapFill> Maps);
+    ImmutableArray<MapFill> Maps,
+    string NamesVersion);

@@ -9,4 +9,7 @@ internal sealed record SlotContent(
     MapImage<SubjectKey, uint> Subjects,
     MapImage<IsolationKey, Isolation> Isolated,
     MapImage<BlockKey, uint> Blocks,
-    MapImage<PolicyKey, PolicyValue> Policy);
+    MapImage<PolicyKey, PolicyValue> Policy)
+{
+    public static SlotContent Of(DatapathImage image) => new(image.Ipcache, image.Subjects, image.Isolated, image.Blocks, image.Policy);
+}

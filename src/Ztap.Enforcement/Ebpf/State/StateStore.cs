@@ -1,31 +1,84 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Ztap.Core.Files;
 
 namespace Ztap.Enforcement.Ebpf.State;
 
-/// <summary>Reads and replaces the state file (<c>ebpf-state.json</c>) and the slot snapshots in the state folder.</summary>
+/// <summary>
+/// Reads and replaces the state (<c>ebpf-state.json</c>), the names (<c>ebpf-names.json</c>) and the
+/// slot snapshots in the state folder. What it last wrote or read it keeps, and trusts while the
+/// file's stamp is the one it saw, so an agent applying edits reads and writes only what changed.
+/// These files change only by ztap's own applies, each one replacing them under the apply lock,
+/// so a stamp is trusted even when it is not settled.
+/// </summary>
 internal sealed class StateStore(string directory)
 {
+    private (EbpfStateHeader Header, FileStamp? Stamp)? _header;
+    private (EbpfNames Names, FileStamp? Stamp)? _names;
+
     public string Directory { get; } = directory;
 
     private string StatePath => Path.Join(Directory, "ebpf-state.json");
 
-    public Task<EbpfState?> ReadAsync(CancellationToken cancellationToken) =>
-        ReadAsync(EbpfStateJson.Default.EbpfState, cancellationToken);
+    private string NamesPath => Path.Join(Directory, "ebpf-names.json");
 
-    /// <summary>Only what an apply needs, skipping the names that only status shows.</summary>
-    public Task<EbpfStateHeader?> ReadHeaderAsync(CancellationToken cancellationToken) =>
-        ReadAsync(EbpfStateJson.Default.EbpfStateHeader, cancellationToken);
+    /// <summary>The state with the names it goes with; the names are null when they are missing or belong to another state.</summary>
+    public async Task<(EbpfState? State, EbpfNames? Names)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var state = await ReadAsync(StatePath, EbpfStateJson.Default.EbpfState, cancellationToken);
+        var names = state is null ? null : await ReadAsync(NamesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+        return (state, names?.Version == state?.NamesVersion ? names : null);
+    }
 
-    private async Task<T?> ReadAsync<T>(JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>Only what an apply needs, skipping the rest of the state.</summary>
+    public async Task<EbpfStateHeader?> ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        var stamp = FileStamp.Of(StatePath);
+        if (_header is { } known && known.Stamp == stamp)
+        {
+            return known.Header;
+        }
+
+        var header = await ReadAsync(StatePath, EbpfStateJson.Default.EbpfStateHeader, cancellationToken);
+        _header = header is null ? null : (header, stamp);
+        return header;
+    }
+
+    /// <summary>
+    /// Replaces the state, and the names first when they are not those last written, each through a
+    /// temporary file, so a reader never sees half of one; a state names the version of the names
+    /// it goes with, so a crash between the two leaves names that status does not use.
+    /// </summary>
+    public async Task WriteAsync(EbpfState state, EbpfNames names, CancellationToken cancellationToken)
+    {
+        if (_names is not { } written || !ReferenceEquals(written.Names, names) || written.Stamp != FileStamp.Of(NamesPath))
+        {
+            _names = (names, await ReplaceAsync(NamesPath, JsonSerializer.SerializeToUtf8Bytes(names, EbpfStateJson.Default.EbpfNames), cancellationToken));
+        }
+
+        var stamp = await ReplaceAsync(StatePath, JsonSerializer.SerializeToUtf8Bytes(state with { NamesVersion = names.Version }, EbpfStateJson.Default.EbpfState), cancellationToken);
+        _header = (new EbpfStateHeader(state.ObjectDigest, state.Attached), stamp);
+    }
+
+    public void Clear()
+    {
+        foreach (var file in new[] { StatePath, NamesPath, SlotSnapshot.PathOf(Directory, 0), SlotSnapshot.PathOf(Directory, 1) })
+        {
+            File.Delete(file);
+        }
+
+        (_header, _names) = (null, null);
+    }
+
+    private static async Task<T?> ReadAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
-        if (!File.Exists(StatePath))
+        if (!File.Exists(path))
         {
             return null;
         }
 
-        var bytes = await File.ReadAllBytesAsync(StatePath, cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         try
         {
             return JsonSerializer.Deserialize(bytes, type);
@@ -37,21 +90,12 @@ internal sealed class StateStore(string directory)
         }
     }
 
-    /// <summary>Replaces the state through a temporary file, so a reader never sees half of it.</summary>
-    public async Task WriteAsync(EbpfState state, CancellationToken cancellationToken)
+    private async Task<FileStamp?> ReplaceAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var temporary = StatePath + ".tmp";
-        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(state, EbpfStateJson.Default.EbpfState), cancellationToken);
-
-        File.Move(temporary, StatePath, overwrite: true);
-    }
-
-    public void Clear()
-    {
-        foreach (var file in new[] { StatePath, State.SlotSnapshot.PathOf(Directory, 0), State.SlotSnapshot.PathOf(Directory, 1) })
-        {
-            File.Delete(file);
-        }
+        var temporary = path + ".tmp";
+        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        return FileStamp.Of(path);
     }
 }

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Ztap.Core.Compiler;
+
+namespace Ztap.Enforcement.Ebpf.State;
+
+/// <summary>
+/// The names of what a policy set put in the datapath: each identity's description, each policy's
+/// name, and the policy of each rule, which turns rule counters into policy counters. An in-place
+/// edit keeps all of them unless it renames a policy, so they are written again only then.
+/// </summary>
+/// <param name="Version">The version of the set the names were taken from.</param>
+internal sealed record EbpfNames(
+    string Version,
+    ImmutableArray<IdentitySummary> Identities,
+    ImmutableArray<string> Policies,
+    ImmutableArray<int> RulePolicies)
+{
+    public static EbpfNames Of(PolicySet set, int[] rulePolicies) => new(
+        set.Version,
+        [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
+        [.. set.Policies.Select(p => p.QualifiedName)],
+        [.. rulePolicies]);
+}

@@ -1,0 +1,28 @@
+using Ztap.Enforcement.Ebpf.Datapath;
+
+using Ztap.Core.Files;
+
+namespace Ztap.Enforcement.Ebpf.State;
+
+/// <summary>
+/// What this process last wrote into each slot, so a long-running agent diffs against memory
+/// instead of reading the slot's snapshot back from disk. Trusted on the terms of the snapshot
+/// itself (the kernel records the same generation for the slot) and only while the snapshot file
+/// is the one this process wrote: any other ztap that touches the slot rewrites or removes it.
+/// </summary>
+internal sealed class SlotMemory
+{
+    private readonly Written?[] _slots = new Written?[2];
+
+    /// <summary>The slot's content as written at that generation, or null when memory cannot vouch for it.</summary>
+    public SlotContent? Recall(string stateDirectory, int slot, uint generation) =>
+        _slots[slot] is { } written && generation != 0 && written.Generation == generation
+            && written.Stamp == FileStamp.Of(SlotSnapshot.PathOf(stateDirectory, slot))
+            ? SlotContent.Of(written.Image)
+            : null;
+
+    public void Remember(string stateDirectory, int slot, uint generation, DatapathImage image) =>
+        _slots[slot] = new Written(generation, image, FileStamp.Of(SlotSnapshot.PathOf(stateDirectory, slot)));
+
+    private sealed record Written(uint Generation, DatapathImage Image, FileStamp? Stamp);
+}

@@ -1,0 +1,62 @@
+using Ztap.Core.Compiler;
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+using Ztap.Enforcement;
+using Ztap.Enforcement.Ebpf;
+using Ztap.Integration.Tests.Scenes;
+using static Ztap.Integration.Tests.Scenes.Estate;
+
+namespace Ztap.Integration.Tests.Ebpf;
+
+[Collection(KernelCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class EditTests(ProbeBinary probe)
+{
+    private static readonly Flow Postgres = new(Web.V4, Db.V4, Protocol.Tcp, 5432);
+    private static readonly Flow Redis = new(Web.V4, Db.V4, Protocol.Tcp, 6379);
+
+    [RootFact]
+    public async Task Edits_applied_in_a_row_from_memory_enforce_each_version_and_another_ztap_picks_up_after_them()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var original = estate.Compile(MatrixPolicies.Yaml);
+        await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+
+        // db-ingress lets web in on 6379 instead of 5432: only db's ingress side changes.
+        var policies = original.Policies.ToArray();
+        var dbIngress = Array.FindIndex(policies, p => p.Name == "db-ingress");
+        var rule = policies[dbIngress].Ingress[0];
+        policies[dbIngress] = policies[dbIngress] with
+        {
+            Ingress = policies[dbIngress].Ingress.SetItem(0, rule with { Ports = [rule.Ports[0] with { Port = 6379 }] }),
+        };
+        var edited = PolicyCompiler.Compile(policies, original.Inventory, original);
+        Assert.True(edited.IsEditOf(original));
+
+        await scene.Enforcer.ApplyAsync(edited, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("eperm", estate.Attempt(Web, Postgres));
+        Assert.Equal("allow", estate.Attempt(Web, Redis));
+
+        var restored = PolicyCompiler.Compile(original.Policies, original.Inventory, edited);
+        Assert.True(restored.IsEditOf(edited));
+        await scene.Enforcer.ApplyAsync(restored, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("allow", estate.Attempt(Web, Postgres));
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
+
+        // Another ztap has none of that memory: it names what is in force from the files, and its
+        // own update of the slots, diffed against their snapshots, enforces as a fresh one would.
+        var another = new EbpfEnforcer(scene.Location);
+        var status = await another.StatusAsync(CancellationToken.None);
+        Assert.Equal(restored.Version, status.PolicyVersion);
+        Assert.Equal(original.Policies.Select(p => p.QualifiedName).Order(), status.Policies.Select(p => p.Policy).Order());
+        Assert.Equal(original.Identities.Length, status.Identities.Length);
+
+        await another.ApplyAsync(edited, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("eperm", estate.Attempt(Web, Postgres));
+        Assert.Equal("allow", estate.Attempt(Web, Redis));
+        await another.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("allow", estate.Attempt(Web, Postgres));
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
+    }
+}
