@@ -18,11 +18,12 @@ internal sealed class SlotMemory
     public SlotContent? Recall(string stateDirectory, int slot, uint generation) =>
         _slots[slot] is { } written && generation != 0 && written.Generation == generation
             && written.Stamp == FileStamp.Of(SlotSnapshot.PathOf(stateDirectory, slot))
-            ? SlotContent.Of(written.Image)
+            ? written.Content
             : null;
 
+    /// <summary>Remembers the entries alone, not the image: its set, and with it an inventory, may be long replaced when the slot is next written.</summary>
     public void Remember(string stateDirectory, int slot, uint generation, DatapathImage image) =>
-        _slots[slot] = new Written(generation, image, FileStamp.Of(SlotSnapshot.PathOf(stateDirectory, slot)));
+        _slots[slot] = new Written(generation, SlotContent.Of(image), FileStamp.Of(SlotSnapshot.PathOf(stateDirectory, slot)));
 
-    private sealed record Written(uint Generation, DatapathImage Image, FileStamp? Stamp);
+    private sealed record Written(uint Generation, SlotContent Content, FileStamp? Stamp);
 }
