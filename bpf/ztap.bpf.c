@@ -126,9 +126,10 @@ struct {
 /* The sockets whose flow the active generation allowed, one word each at an index given by the
  * low bits of the socket's cookie: the rest of the cookie and the generation (allowed_tag). It
  * repeats what ztap_sockets says, in one page instead of the three a socket storage lookup reads
- * (the socket's storage, its element, the map), which is what a packet sent from a system call
- * pays for most: its first touch of each page since entering the kernel. Two sockets sharing an
- * entry only send each other to the socket storage; one 64-bit store writes an entry whole. */
+ * (the socket's storage, its element, the map). Where the kernel switches page tables at every
+ * entry, as on the development VM, a packet sent from a system call pays most for its first touch
+ * of each page. Two sockets sharing an entry only send each other to the socket storage; one
+ * 64-bit store writes an entry whole. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 1 << ZTAP_ALLOWED_SOCKET_BITS);
@@ -318,9 +319,10 @@ static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const s
 	return PASS;
 }
 
-/* The fast paths need no slot: a TCP socket's own storage, or conntrack keyed by the socket's own
- * cgroup. Anything else goes to a copy of the handler per slot, with the slot a constant: every
- * map reference is then fixed, which keeps the verifier's work linear. */
+/* The fast paths need no slot: a TCP socket's entry in ztap_allowed_sockets or its own storage,
+ * or conntrack keyed by the socket's own cgroup. Anything else goes to a copy of the handler per
+ * slot, with the slot a constant: every map reference is then fixed, which keeps the verifier's
+ * work linear. */
 static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 {
 	struct packet p = {};
