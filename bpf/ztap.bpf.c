@@ -33,6 +33,9 @@
 /* How deep an attached cgroup may sit above the socket's own cgroup when looking for its subject. */
 #define MAX_CGROUP_LEVELS 16
 
+/* ztap_allowed_sockets has 2^16 entries. */
+#define ZTAP_ALLOWED_SOCKET_BITS 16
+
 #define PINNED __uint(pinning, LIBBPF_PIN_BY_NAME)
 
 #define SLOT_MAPS(n)                                                              \
@@ -120,6 +123,21 @@ struct {
 	PINNED;
 } ztap_sockets SEC(".maps");
 
+/* The sockets whose flow the active generation allowed, one word each at an index given by the
+ * low bits of the socket's cookie: the rest of the cookie and the generation (allowed_tag). It
+ * repeats what ztap_sockets says, in one page instead of the three a socket storage lookup reads
+ * (the socket's storage, its element, the map). Where the kernel switches page tables at every
+ * entry, as on the development VM, a packet sent from a system call pays most for its first touch
+ * of each page. Two sockets sharing an entry only send each other to the socket storage; one
+ * 64-bit store writes an entry whole. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1 << ZTAP_ALLOWED_SOCKET_BITS);
+	__type(key, __u32);
+	__type(value, __u64);
+	PINNED;
+} ztap_allowed_sockets SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, ZTAP_EVENT_RING_BYTES);
@@ -200,7 +218,44 @@ static __always_inline struct bpf_sock *flow_socket(struct __sk_buff *skb)
 	return sk;
 }
 
-static __always_inline void remember_flow(struct bpf_sock *sk, __u32 generation, __u8 origin)
+/* Cookies count up from 1 per socket created since boot; the tag of one beyond 48 bits would not
+ * be exact, so such a socket gets tag 0, which no entry is ever compared with. */
+static __always_inline __u64 allowed_tag(__u64 cookie, __u32 generation)
+{
+	if (cookie >> (ZTAP_ALLOWED_SOCKET_BITS + 32))
+		return 0;
+	return (cookie >> ZTAP_ALLOWED_SOCKET_BITS) << 32 | generation;
+}
+
+static __always_inline __u64 *allowed_entry(__u64 cookie)
+{
+	__u32 index = cookie & ((1 << ZTAP_ALLOWED_SOCKET_BITS) - 1);
+
+	return bpf_map_lookup_elem(&ztap_allowed_sockets, &index);
+}
+
+/* Whether the socket's flow is one the generation (never 0 here) allowed, without its storage. */
+static __always_inline int socket_allowed(struct __sk_buff *skb, __u32 generation)
+{
+	__u64 cookie = bpf_get_socket_cookie(skb);
+	__u64 tag = allowed_tag(cookie, generation);
+	__u64 *entry = allowed_entry(cookie);
+
+	return tag && entry && *entry == tag;
+}
+
+/* Generation 0 (a denial) replaces the entry with a tag no active generation matches. */
+static __always_inline void allow_socket(struct __sk_buff *skb, __u32 generation)
+{
+	__u64 cookie = bpf_get_socket_cookie(skb);
+	__u64 *entry = allowed_entry(cookie);
+
+	if (entry)
+		*entry = allowed_tag(cookie, generation);
+}
+
+static __always_inline void remember_flow(struct __sk_buff *skb, struct bpf_sock *sk, __u32 generation,
+					  __u8 origin)
 {
 	struct ztap_socket_flow *flow;
 
@@ -211,6 +266,7 @@ static __always_inline void remember_flow(struct bpf_sock *sk, __u32 generation,
 		flow->generation = generation;
 		flow->origin = origin;
 	}
+	allow_socket(skb, generation);
 }
 
 /* A packet of a flow that the active generation already decided passes on one lookup; anything
@@ -244,7 +300,7 @@ static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const s
 	if (d.verdict == ZTAP_VERDICT_DENY) {
 		if (entry)
 			bpf_map_delete_elem(&ztap_conntrack, &key);
-		remember_flow(sk, 0, origin);
+		remember_flow(skb, sk, 0, origin);
 		emit(&f, &d, hook, cgroup, generation, p.bytes);
 		return DROP;
 	}
@@ -259,13 +315,14 @@ static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const s
 		fresh_entry.verdict = d.verdict;
 		bpf_map_update_elem(&ztap_conntrack, &key, &fresh_entry, BPF_ANY);
 	}
-	remember_flow(sk, generation, origin);
+	remember_flow(skb, sk, generation, origin);
 	return PASS;
 }
 
-/* The fast paths need no slot: a TCP socket's own storage, or conntrack keyed by the socket's own
- * cgroup. Anything else goes to a copy of the handler per slot, with the slot a constant: every
- * map reference is then fixed, which keeps the verifier's work linear. */
+/* The fast paths need no slot: a TCP socket's entry in ztap_allowed_sockets or its own storage,
+ * or conntrack keyed by the socket's own cgroup. Anything else goes to a copy of the handler per
+ * slot, with the slot a constant: every map reference is then fixed, which keeps the verifier's
+ * work linear. */
 static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 {
 	struct packet p = {};
@@ -275,16 +332,21 @@ static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 	struct bpf_sock *sk;
 	__u32 generation;
 	__u8 origin;
-	int fresh;
+	int fresh, opening;
 
 	generation = active_generation();
 	if (!generation)
 		return PASS;
 	sk = flow_socket(skb);
 	if (sk) {
-		known = bpf_sk_storage_get(&ztap_sockets, sk, 0, 0);
-		if (known && known->generation == generation && !may_open_tcp(skb))
+		opening = may_open_tcp(skb);
+		if (!opening && socket_allowed(skb, generation))
 			return PASS;
+		known = bpf_sk_storage_get(&ztap_sockets, sk, 0, 0);
+		if (known && known->generation == generation && !opening) {
+			allow_socket(skb, generation);
+			return PASS;
+		}
 	}
 
 	if (!parse_packet(skb, &p) || p.link_local_control || same_address(&p))
@@ -293,7 +355,7 @@ static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 	entry = bpf_map_lookup_elem(&ztap_conntrack, &key);
 	fresh = is_new_tcp_connection(&p) || (!entry && !(known && known->generation));
 	if (!fresh && entry && entry->generation == generation) {
-		remember_flow(sk, generation, entry->origin);
+		remember_flow(skb, sk, generation, entry->origin);
 		return PASS;
 	}
 	/* A flow the socket remembers keeps its orientation even when conntrack lost its entry. */

@@ -6,7 +6,7 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// </summary>
 internal sealed class PinnedMaps : IDisposable
 {
-    public static readonly string[] Shared = ["ztap_config", "ztap_settings", "ztap_conntrack", "ztap_sockets", "ztap_events", "ztap_verdicts"];
+    public static readonly string[] Shared = ["ztap_config", "ztap_settings", "ztap_conntrack", "ztap_sockets", "ztap_allowed_sockets", "ztap_events", "ztap_verdicts"];
     public static readonly string[] PerSlot = ["ztap_ipcache", "ztap_subjects", "ztap_isolated", "ztap_blocks", "ztap_policy", "ztap_counters"];
 
     private readonly Dictionary<string, BpfMap> _maps;
