@@ -81,7 +81,7 @@
 		__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);                                  \
 		__uint(max_entries, ZTAP_COUNTERS);                                       \
 		__type(key, __u32);                                                       \
-		__type(value, struct ztap_counter);                                       \
+		__type(value, struct ztap_slot_counter);                                  \
 		PINNED;                                                                   \
 	} ztap_counters_##n SEC(".maps");
 
@@ -295,7 +295,7 @@ static __always_inline int handle_slot(struct __sk_buff *skb, __u8 hook, const s
 	decide(slot, &f, hook, &d);
 	if (d.verdict == ZTAP_VERDICT_DENY && settings->mode == ZTAP_MODE_AUDIT)
 		d.verdict = ZTAP_VERDICT_AUDIT;
-	count(slot, &d, p.bytes);
+	count(slot, &d, p.bytes, generation);
 
 	if (d.verdict == ZTAP_VERDICT_DENY) {
 		if (entry)

@@ -79,7 +79,7 @@ static __always_inline int connect_slot(struct bpf_sock_addr *ctx, __u8 family, 
 	decide(slot, &f, ZTAP_EGRESS, &d);
 	if (d.verdict != ZTAP_VERDICT_DENY)
 		return PASS;
-	count(slot, &d, 0);
+	count(slot, &d, 0, generation);
 	emit(&f, &d, ZTAP_EGRESS, cgroup, generation, 0);
 	return DROP;
 }

@@ -179,7 +179,20 @@ static __always_inline void add(struct ztap_counter *counter, __u32 bytes)
 	}
 }
 
-static __always_inline void count(__u32 slot, const struct decision *d, __u32 bytes)
+static __always_inline void add_in(struct ztap_slot_counter *counter, __u32 bytes, __u32 generation)
+{
+	if (!counter)
+		return;
+	if (counter->generation != generation) {
+		counter->generation = generation;
+		counter->decisions = 0;
+		counter->bytes = 0;
+	}
+	counter->decisions++;
+	counter->bytes += bytes;
+}
+
+static __always_inline void count(__u32 slot, const struct decision *d, __u32 bytes, __u32 generation)
 {
 	__u32 index = ZTAP_NONE;
 	__u32 total = d->verdict == ZTAP_VERDICT_ALLOW  ? ZTAP_TOTAL_ALLOWED
@@ -191,7 +204,7 @@ static __always_inline void count(__u32 slot, const struct decision *d, __u32 by
 	else if (d->policy != ZTAP_NONE)
 		index = ZTAP_MAX_RULES + d->policy;
 	if (index != ZTAP_NONE)
-		add(SLOT_LOOKUP(slot, ztap_counters, &index), bytes);
+		add_in(SLOT_LOOKUP(slot, ztap_counters, &index), bytes, generation);
 	add(bpf_map_lookup_elem(&ztap_verdicts, &total), bytes);
 }
 

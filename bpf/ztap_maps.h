@@ -160,8 +160,19 @@ struct ztap_socket_flow {
 	__u8 pad[3];
 };
 
-/* Decisions (not packets) attributed to a rule or a policy, and their bytes. */
+/* Decisions (not packets) of one verdict, and their bytes. */
 struct ztap_counter {
+	__u64 decisions;
+	__u64 bytes;
+};
+
+/* Decisions attributed to a rule or a policy in a slot, and their bytes, under the generation they
+ * were counted in: a count left by an older generation that used the slot starts again at the next
+ * decision, so installing a version into the slot needs no zeroing, and readers add up only the
+ * counts of the generation in force. */
+struct ztap_slot_counter {
+	__u32 generation;
+	__u32 pad;
 	__u64 decisions;
 	__u64 bytes;
 };

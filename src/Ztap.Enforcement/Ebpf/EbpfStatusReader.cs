@@ -30,7 +30,7 @@ internal static class EbpfStatusReader
         // The state names the generation it applied; a different generation in the kernel means an
         // apply stopped after switching, and its numbers cannot be named.
         var named = state is not null && state.Generation == generation;
-        var policies = named && names is not null ? PolicyCounters(maps.Slots[slot].Counters, counters, names) : [];
+        var policies = named && names is not null ? PolicyCounters(maps.Slots[slot].Counters, counters, names, generation) : [];
         var fill = (named ? state!.Maps : []).Add(new MapFill("conntrack", maps.Conntrack.Keys<ConntrackKey>().Count, DatapathLimits.MaxConntrack));
 
         return new EnforcementStatus(
@@ -47,19 +47,19 @@ internal static class EbpfStatusReader
             Totals(maps.Verdicts, counters));
     }
 
-    private static ImmutableArray<PolicyCounters> PolicyCounters(BpfMap map, PerCpuReader reader, EbpfNames names)
+    private static ImmutableArray<PolicyCounters> PolicyCounters(BpfMap map, PerCpuReader reader, EbpfNames names, uint generation)
     {
         var allowed = new (ulong Decisions, ulong Bytes)[names.Policies.Length];
         for (var rule = 0; rule < names.RulePolicies.Length; rule++)
         {
-            var counter = reader.Sum(map, (uint)rule);
+            var counter = reader.Sum(map, (uint)rule, generation);
             var policy = names.RulePolicies[rule];
             allowed[policy] = (allowed[policy].Decisions + counter.Decisions, allowed[policy].Bytes + counter.Bytes);
         }
 
         return [.. names.Policies.Select((name, index) =>
         {
-            var denied = reader.Sum(map, (uint)(DatapathLimits.MaxRules + index));
+            var denied = reader.Sum(map, (uint)(DatapathLimits.MaxRules + index), generation);
             return new PolicyCounters(name, allowed[index].Decisions, allowed[index].Bytes, denied.Decisions, denied.Bytes);
         })];
     }

@@ -16,12 +16,13 @@ public sealed class EditTests(ProbeBinary probe)
     private static readonly Flow Redis = new(Web.V4, Db.V4, Protocol.Tcp, 6379);
 
     [RootFact]
-    public async Task Edits_applied_in_a_row_from_memory_enforce_each_version_and_another_ztap_picks_up_after_them()
+    public async Task Edits_applied_in_a_row_from_memory_enforce_and_count_each_version_and_another_ztap_picks_up_after_them()
     {
         await using var scene = Scene.Create(probe);
         var estate = Estate.Build(scene);
         var original = estate.Compile(MatrixPolicies.Yaml);
         await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
 
         // db-ingress lets web in on 6379 instead of 5432: only db's ingress side changes.
         var policies = original.Policies.ToArray();
@@ -41,8 +42,12 @@ public sealed class EditTests(ProbeBinary probe)
         var restored = PolicyCompiler.Compile(original.Policies, original.Inventory, edited);
         Assert.True(restored.IsEditOf(edited));
         await scene.Enforcer.ApplyAsync(restored, new EnforcementOptions(), CancellationToken.None);
+
+        // The slot in force again holds the first version's counts, which no longer count.
+        Assert.Equal(0ul, DeniedBy(await scene.Enforcer.StatusAsync(CancellationToken.None), "prod/db-ingress"));
         Assert.Equal("allow", estate.Attempt(Web, Postgres));
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
+        Assert.Equal(1ul, DeniedBy(await scene.Enforcer.StatusAsync(CancellationToken.None), "prod/db-ingress"));
 
         // Another ztap has none of that memory: it names what is in force from the files, and its
         // own update of the slots, diffed against their snapshots, enforces as a fresh one would.
@@ -59,4 +64,6 @@ public sealed class EditTests(ProbeBinary probe)
         Assert.Equal("allow", estate.Attempt(Web, Postgres));
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
     }
+
+    private static ulong DeniedBy(EnforcementStatus status, string policy) => status.Policies.Single(p => p.Policy == policy).Denied;
 }

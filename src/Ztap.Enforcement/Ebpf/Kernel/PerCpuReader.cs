@@ -9,21 +9,19 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// </summary>
 internal sealed unsafe class PerCpuReader
 {
-    private readonly Counter[] _buffer = new Counter[LibBpf.NumPossibleCpus()];
+    private readonly Counter[] _counters = new Counter[LibBpf.NumPossibleCpus()];
+    private readonly SlotCounter[] _slotCounters = new SlotCounter[LibBpf.NumPossibleCpus()];
 
+    /// <summary>The total of a verdict counter.</summary>
     public Counter Sum(BpfMap map, uint index)
     {
-        fixed (Counter* values = _buffer)
+        fixed (Counter* values = _counters)
         {
-            var result = LibBpf.MapLookup(map.Fd, &index, values);
-            if (result < 0)
-            {
-                throw new EnforcementException(EnforcementFailure.KernelError, $"reading counter {index} of map {map.Name}: {Errno.Describe(Errno.Of(result))}");
-            }
+            Lookup(map, index, values);
         }
 
         var total = default(Counter);
-        foreach (var value in _buffer)
+        foreach (var value in _counters)
         {
             total.Decisions += value.Decisions;
             total.Bytes += value.Bytes;
@@ -32,20 +30,33 @@ internal sealed unsafe class PerCpuReader
         return total;
     }
 
-    /// <summary>Sets entries to zero on every CPU, so a slot's counters start from nothing.</summary>
-    public void Zero(BpfMap map, uint first, int count)
+    /// <summary>The total of a slot's rule or policy counter, counting only what the generation counted.</summary>
+    public Counter Sum(BpfMap map, uint index, uint generation)
     {
-        if (count == 0)
+        fixed (SlotCounter* values = _slotCounters)
         {
-            return;
+            Lookup(map, index, values);
         }
 
-        var keys = new uint[count];
-        for (var i = 0; i < count; i++)
+        var total = default(Counter);
+        foreach (var value in _slotCounters)
         {
-            keys[i] = first + (uint)i;
+            if (value.Generation == generation)
+            {
+                total.Decisions += value.Decisions;
+                total.Bytes += value.Bytes;
+            }
         }
 
-        map.UpdateBatch<uint, Counter>(keys, new Counter[count * _buffer.Length], _buffer.Length);
+        return total;
+    }
+
+    private static void Lookup(BpfMap map, uint index, void* values)
+    {
+        var result = LibBpf.MapLookup(map.Fd, &index, values);
+        if (result < 0)
+        {
+            throw new EnforcementException(EnforcementFailure.KernelError, $"reading counter {index} of map {map.Name}: {Errno.Describe(Errno.Of(result))}");
+        }
     }
 }

@@ -11,8 +11,6 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// </summary>
 internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMemory memory)
 {
-    private readonly PerCpuReader _counters = new();
-
     /// <summary>The generation in force, 0 when no version was ever completed.</summary>
     public uint ActiveGeneration => maps.Config.TryLookup(0u, out uint generation) ? generation : 0;
 
@@ -41,8 +39,6 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMem
         Apply(target.Isolated, image.Isolated.ChangesFrom(known.Isolated));
         Apply(target.Blocks, image.Blocks.ChangesFrom(known.Blocks));
         Apply(target.Policy, image.Policy.ChangesFrom(known.Policy));
-        _counters.Zero(target.Counters, 0, image.RuleCount);
-        _counters.Zero(target.Counters, DatapathLimits.MaxRules, image.PolicyCount);
 
         maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = generation });
         maps.Config.Update(0u, generation);
