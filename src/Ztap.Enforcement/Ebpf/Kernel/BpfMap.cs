@@ -79,8 +79,7 @@ internal sealed unsafe class BpfMap(string name, int fd) : IDisposable
         return keys;
     }
 
-    /// <param name="valuesPerKey">The number of possible CPUs for a per-CPU map, 1 otherwise.</param>
-    public void UpdateBatch<TKey, TValue>(ReadOnlySpan<TKey> keys, ReadOnlySpan<TValue> values, int valuesPerKey = 1)
+    public void UpdateBatch<TKey, TValue>(ReadOnlySpan<TKey> keys, ReadOnlySpan<TValue> values)
         where TKey : unmanaged
         where TValue : unmanaged
     {
@@ -88,7 +87,7 @@ internal sealed unsafe class BpfMap(string name, int fd) : IDisposable
         {
             var length = Math.Min(BatchSize, keys.Length - start);
             fixed (TKey* k = keys.Slice(start, length))
-            fixed (TValue* v = values.Slice(start * valuesPerKey, length * valuesPerKey))
+            fixed (TValue* v = values.Slice(start, length))
             {
                 var count = (uint)length;
                 var options = BatchOptions();
