@@ -9,4 +9,5 @@ namespace Ztap.Core.Compiler;
 /// <param name="Peer">The peer identity's number, or null for any peer, including addresses outside every prefix.</param>
 /// <param name="Protocol">Null for every protocol.</param>
 /// <param name="Rule">The first rule that allows this entry.</param>
-public readonly record struct AllowEntry(uint? Peer, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule);
+/// <param name="RulePosition">That rule's position in <see cref="PolicySet.Rules"/>, by which backends number counters and events.</param>
+public readonly record struct AllowEntry(uint? Peer, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule, int RulePosition);

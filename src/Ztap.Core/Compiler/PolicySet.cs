@@ -28,6 +28,7 @@ public sealed class PolicySet
     private static long s_lastId;
     private readonly long _id = Interlocked.Increment(ref s_lastId);
     private readonly long _basisId;
+    private readonly HashSet<int> _rebuiltGroups;
 
     /// <param name="basis">The set this one was compiled from as an edit, sharing every rule table but those of <paramref name="rebuiltGroups"/>.</param>
     internal PolicySet(
@@ -54,6 +55,7 @@ public sealed class PolicySet
         _addresses = compiled.Addresses;
         _indexOfNumber = compiled.IndexOfNumber;
         _basisId = basis?._id ?? 0;
+        _rebuiltGroups = [.. rebuiltGroups ?? []];
         _groupDigests = basis is null ? new GroupDigests(this) : basis._groupDigests.Rehash(this, rebuiltGroups ?? []);
         Version = PolicySetDigest.Compute(this, compiled, _groupDigests);
     }
@@ -82,7 +84,7 @@ public sealed class PolicySet
         var table = Table(_indexOfNumber[identity.Number], direction);
         if (table is null)
         {
-            return new SubjectRules(direction, [], [], []);
+            return new SubjectRules(direction, [], [], [], []);
         }
 
         // Keys in peer number order and ranges sorted within a key: entries sorted by peer, protocol
@@ -97,7 +99,7 @@ public sealed class PolicySet
             for (var i = 0; i < ports.Count; i++)
             {
                 var (from, to, rule) = ports[i];
-                entries.Add(new AllowEntry(number, named, from, to, Rules[rule]));
+                entries.Add(new AllowEntry(number, named, from, to, Rules[rule], rule));
             }
         }
 
@@ -105,7 +107,7 @@ public sealed class PolicySet
         foreach (var position in table.DistinctBlocks)
         {
             var b = table.Blocks[position];
-            blocks.Add(new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule]));
+            blocks.Add(new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule], b.Rule));
         }
 
         var isolating = ImmutableArray.CreateBuilder<NetworkPolicy>(table.IsolatingPolicies.Length);
@@ -114,7 +116,7 @@ public sealed class PolicySet
             isolating.Add(Policies[policy]);
         }
 
-        return new SubjectRules(direction, isolating.MoveToImmutable(), entries.MoveToImmutable(), blocks.MoveToImmutable());
+        return new SubjectRules(direction, isolating.MoveToImmutable(), table.IsolatingPolicies, entries.MoveToImmutable(), blocks.MoveToImmutable());
     }
 
     /// <summary>
@@ -124,15 +126,43 @@ public sealed class PolicySet
     public bool IsEditOf(PolicySet previous) => ReferenceEquals(previous, this) || _basisId == previous._id;
 
     /// <summary>
-    /// Whether the identity's rules in the direction are exactly those of <paramref name="previous"/>,
-    /// down to rule and policy positions: true when this set is an edit of that one
-    /// (<see cref="IsEditOf"/>) that selects no workload of the identity. A backend keeps what it
-    /// built for that side.
+    /// The sides (identity and direction) whose rules were compiled anew when this set was compiled
+    /// from an in-place edit of <paramref name="previous"/> (<see cref="IsEditOf"/>), in identity
+    /// number order, ingress first. Every other side's rules are exactly those of
+    /// <paramref name="previous"/>, down to rule and policy positions, so a backend keeps what it
+    /// built for them. Null when this set is not an edit of that one.
     /// </summary>
-    public bool KeepsRules(PolicySet previous, Identity identity, Direction direction)
+    public IReadOnlyList<(Identity Identity, Direction Direction)>? SidesChangedSince(PolicySet previous)
     {
-        var index = _indexOfNumber[identity.Number];
-        return IsEditOf(previous) && ReferenceEquals(Table(index, direction), previous.Table(index, direction));
+        if (!IsEditOf(previous))
+        {
+            return null;
+        }
+
+        var sides = new List<(Identity, Direction)>();
+        if (_rebuiltGroups.Count == 0)
+        {
+            return sides;
+        }
+
+        foreach (var index in Compiled.ByNumber)
+        {
+            var group = _groupOf[index];
+            if (group < 0 || !_rebuiltGroups.Contains(group))
+            {
+                continue;
+            }
+
+            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
+            {
+                if (!ReferenceEquals(GroupTable(group, direction), previous.GroupTable(group, direction)))
+                {
+                    sides.Add((Identities[index], direction));
+                }
+            }
+        }
+
+        return sides;
     }
 
     /// <summary>

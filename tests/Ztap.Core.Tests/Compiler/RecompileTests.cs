@@ -43,11 +43,13 @@ public sealed class RecompileTests
             var actual = PolicyCompiler.Compile(policies, scenario.Inventory, second);
             AssertEqual(full, actual, scenario);
 
-            foreach (var identity in actual.Identities)
+            // A full compilation (too many edits, other prefixes) says nothing of what it kept.
+            var changed = actual.SidesChangedSince(second);
+            foreach (var identity in changed is null ? [] : actual.Identities)
             {
                 foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
                 {
-                    if (actual.KeepsRules(second, identity, direction))
+                    if (!changed!.Contains((identity, direction)))
                     {
                         keptSides++;
                         Assert.Equal(second.RulesOf(identity, direction).Entries.AsEnumerable(), actual.RulesOf(identity, direction).Entries.AsEnumerable());

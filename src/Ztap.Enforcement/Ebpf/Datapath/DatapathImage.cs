@@ -14,35 +14,27 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// </summary>
 internal sealed class DatapathImage
 {
-    // Derived from the set's identities, prefixes and rule positions, which an edit keeps: handed on to the image of an edit.
-    private readonly Identity[] _byNumber;
+    // Derived from the set's prefixes, which an edit keeps: handed on to the image of an edit.
     private readonly Lazy<Dictionary<IPNetwork, uint>> _peerOf;
-    private readonly Lazy<SetIndexes> _indexes;
 
     private DatapathImage(
         PolicySet set,
-        Identity[] byNumber,
         Lazy<Dictionary<IPNetwork, uint>> peerOf,
-        Lazy<SetIndexes> indexes,
         MapImage<IpcacheKey, uint> ipcache,
         MapImage<SubjectKey, uint> subjects,
         MapImage<IsolationKey, Isolation> isolated,
         MapImage<BlockKey, uint> blocks,
         MapImage<PolicyKey, PolicyValue> policy,
-        int[] rulePolicies,
-        int policies)
+        int[] rulePolicies)
     {
         Set = set;
-        _byNumber = byNumber;
         _peerOf = peerOf;
-        _indexes = indexes;
         Ipcache = ipcache;
         Subjects = subjects;
         Isolated = isolated;
         Blocks = blocks;
         Policy = policy;
         RulePolicies = rulePolicies;
-        PolicyCount = policies;
     }
 
     /// <summary>The set the image was built from.</summary>
@@ -65,95 +57,57 @@ internal sealed class DatapathImage
     public int[] RulePolicies { get; }
 
     /// <summary>How many policy counters the version uses (denials are counted per isolating policy).</summary>
-    public int PolicyCount { get; }
+    public int PolicyCount => Set.Policies.Length;
 
     /// <param name="earlier">
-    /// An image built before, whose sides are taken over where <paramref name="set"/> is an edit of
-    /// its set that kept them (<see cref="PolicySet.KeepsRules"/>): an edit rebuilds only what it touched.
+    /// An image built before. When <paramref name="set"/> is an in-place edit of its set, only the
+    /// sides the edit changed (<see cref="PolicySet.SidesChangedSince"/>) are imaged; every other
+    /// entry, the ipcache included, is taken over from it.
     /// </param>
     public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects, DatapathImage? earlier = null)
     {
-        var kept = earlier is not null && set.IsEditOf(earlier.Set) ? earlier : null;
-
-        // An edit has the identities, prefixes and rule positions of the set it edits.
-        var byNumber = kept?._byNumber ?? [.. set.Identities.OrderBy(i => i.Number)];
-        var ipcache = kept?.Ipcache ?? IpcacheImage(set.Prefixes);
+        var changed = earlier is null ? null : set.SidesChangedSince(earlier.Set);
+        var kept = changed is null ? null : earlier;
         var peerOf = kept?._peerOf ?? new Lazy<Dictionary<IPNetwork, uint>>(() => PeerOf(set.Prefixes));
-        var indexes = kept is null
-            ? new Lazy<SetIndexes>(() => new SetIndexes(set))
-            : new Lazy<SetIndexes>(() => kept._indexes.Value.Edited(kept.Set, set));
-        var rulePolicies = kept?.RulePolicies ?? PolicyOfEachRule(set, indexes.Value);
-
-        var ruleOfBlock = (BlockAllowEntry block) => indexes.Value.Rule(block.Rule);
-        var isolated = new MapBuilder<IsolationKey, Isolation>(kept?.Isolated.Count ?? 0);
-        var blocks = new MapBuilder<BlockKey, uint>(kept?.Blocks.Count ?? 0);
-        var policy = new MapBuilder<PolicyKey, PolicyValue>(kept?.Policy.Count ?? 0);
-        var keptIsolated = kept is null ? null : new SideCursor<IsolationKey, Isolation>(kept.Isolated);
-        var keptBlocks = kept is null ? null : new SideCursor<BlockKey, uint>(kept.Blocks);
-        var keptPolicy = kept is null ? null : new SideCursor<PolicyKey, PolicyValue>(kept.Policy);
-        var side = new List<AllowedRange>();
-        var sidePrefixes = new List<(IPNetwork Prefix, uint Peer)>();
-        var sideBlocks = new SideBlocks();
-        var ranges = new List<(int From, int To, int Rule)>();
-
-        // In number order, the order of the keys, so the images come out sorted.
-        foreach (var identity in byNumber)
+        var rulePolicies = kept?.RulePolicies ?? PolicyOfEachRule(set);
+        var sides = new SideImager(rulePolicies, peerOf, kept);
+        if (kept is null)
         {
-            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
+            // In number order, the order of the keys, so the images come out sorted.
+            foreach (var identity in set.Identities.OrderBy(i => i.Number))
             {
-                if (kept is not null && set.KeepsRules(kept.Set, identity, direction))
-                {
-                    var packed = ISideKey.Pack(identity.Number, (byte)direction);
-                    keptIsolated!.CopySide(packed, isolated);
-                    keptBlocks!.CopySide(packed, blocks);
-                    keptPolicy!.CopySide(packed, policy);
-                    continue;
-                }
-
-                var rules = set.RulesOf(identity, direction);
-                if (!rules.Isolated)
-                {
-                    continue;
-                }
-
-                side.Clear();
-                var flags = 0u;
-                foreach (var entry in rules.Entries)
-                {
-                    side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, indexes.Value.Rule(entry.Rule)));
-                    flags |= entry.Peer is null ? Isolation.AnyPeer : Isolation.Peers;
-                }
-
-                if (!rules.Blocks.IsEmpty)
-                {
-                    flags |= Isolation.Blocks;
-                    sidePrefixes.Clear();
-                    sideBlocks.Expand(rules.Blocks, peerOf.Value, ruleOfBlock, sidePrefixes, side);
-                    foreach (var (prefix, peer) in sidePrefixes)
-                    {
-                        blocks.Add(BlockKey.Create(identity.Number, (byte)direction, prefix), peer);
-                    }
-                }
-
-                isolated.Add(
-                    new IsolationKey { Identity = identity.Number, Direction = (uint)direction },
-                    new Isolation { Policy = (uint)indexes.Value.Policy(rules.IsolatingPolicies[0]), Flags = flags });
-                AddPolicyEntries(rulePolicies, identity.Number, (byte)direction, side, ranges, policy);
+                sides.Add(identity.Number, Direction.Ingress, set.RulesOf(identity, Direction.Ingress));
+                sides.Add(identity.Number, Direction.Egress, set.RulesOf(identity, Direction.Egress));
             }
+        }
+        else
+        {
+            var isolated = new SideCursor<IsolationKey, Isolation>(kept.Isolated);
+            var blocks = new SideCursor<BlockKey, uint>(kept.Blocks);
+            var policy = new SideCursor<PolicyKey, PolicyValue>(kept.Policy);
+            foreach (var (identity, direction) in changed!)
+            {
+                var side = ISideKey.Pack(identity.Number, (byte)direction);
+                isolated.CopyBefore(side, sides.Isolated);
+                blocks.CopyBefore(side, sides.Blocks);
+                policy.CopyBefore(side, sides.Policy);
+                sides.Add(identity.Number, direction, set.RulesOf(identity, direction));
+            }
+
+            isolated.CopyRest(sides.Isolated);
+            blocks.CopyRest(sides.Blocks);
+            policy.CopyRest(sides.Policy);
         }
 
         return new DatapathImage(
             set,
-            byNumber,
             peerOf,
-            indexes,
-            ipcache,
+            kept?.Ipcache ?? IpcacheImage(set.Prefixes),
             SubjectImage(subjects),
-            isolated.Build(),
-            blocks.Build(),
-            policy.Build(),
-            rulePolicies,
-            set.Policies.Length);
+            sides.Isolated.Build(),
+            sides.Blocks.Build(),
+            sides.Policy.Build(),
+            rulePolicies);
     }
 
     private static MapImage<IpcacheKey, uint> IpcacheImage(ImmutableArray<PrefixEntry> prefixes)
@@ -180,53 +134,23 @@ internal sealed class DatapathImage
         return peerOf;
     }
 
-    private static int[] PolicyOfEachRule(PolicySet set, SetIndexes indexes)
+    // Rules come policy by policy, so one walk over both pairs each rule with its policy's position.
+    private static int[] PolicyOfEachRule(PolicySet set)
     {
         var rulePolicies = new int[set.Rules.Length];
+        var policy = 0;
         for (var rule = 0; rule < rulePolicies.Length; rule++)
         {
-            rulePolicies[rule] = indexes.Policy(set.Rules[rule].Policy);
+            while (!ReferenceEquals(set.Policies[policy], set.Rules[rule].Policy))
+            {
+                policy++;
+            }
+
+            rulePolicies[rule] = policy;
         }
 
         return rulePolicies;
     }
-
-    // Ranges of one peer and protocol are flattened together: the lookup for that key answers for all of them.
-    private static void AddPolicyEntries(
-        int[] rulePolicies, uint subject, byte direction, List<AllowedRange> side, List<(int From, int To, int Rule)> ranges, MapBuilder<PolicyKey, PolicyValue> policy)
-    {
-        side.Sort(static (a, b) => a.Peer != b.Peer ? a.Peer.CompareTo(b.Peer) : a.Protocol.CompareTo(b.Protocol));
-        for (var start = 0; start < side.Count;)
-        {
-            var (peer, protocol) = (side[start].Peer, side[start].Protocol);
-            ranges.Clear();
-            var end = start;
-            for (; end < side.Count && side[end].Peer == peer && side[end].Protocol == protocol; end++)
-            {
-                ranges.Add((side[end].From, side[end].To, side[end].Rule));
-            }
-
-            foreach (var (from, to, rule) in ranges.Count == 1 ? ranges : PortSegments.Flatten(ranges))
-            {
-                var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)rulePolicies[rule] };
-                if (from == to)
-                {
-                    // One port, the usual case, needs no walk over blocks.
-                    policy.Add(PolicyKey.Create(subject, direction, peer, protocol, new PortBlock((ushort)from, 16)), value);
-                    continue;
-                }
-
-                foreach (var block in PortBlock.Cover(from, to))
-                {
-                    policy.Add(PolicyKey.Create(subject, direction, peer, protocol, block), value);
-                }
-            }
-
-            start = end;
-        }
-    }
-
-    private static byte Protocol(Protocol? protocol) => (byte?)protocol ?? DatapathLimits.AnyProtocol;
 
     private static MapImage<SubjectKey, uint> SubjectImage(IReadOnlyList<SubjectEntry> subjects)
     {

@@ -31,7 +31,6 @@ internal sealed class SideBlocks
     public void Expand(
         ImmutableArray<BlockAllowEntry> blocks,
         IReadOnlyDictionary<IPNetwork, uint> peerOf,
-        Func<BlockAllowEntry, int> ruleOf,
         List<(IPNetwork Prefix, uint Peer)> prefixes,
         List<AllowedRange> allowed)
     {
@@ -64,7 +63,7 @@ internal sealed class SideBlocks
                 if (_inCidr[i] && _inExcepts[i] == 0)
                 {
                     var block = blocks[i];
-                    allowed.Add(new AllowedRange(peer, (byte?)block.Protocol ?? DatapathLimits.AnyProtocol, block.FromPort, block.ToPort, ruleOf(block)));
+                    allowed.Add(new AllowedRange(peer, (byte?)block.Protocol ?? DatapathLimits.AnyProtocol, block.FromPort, block.ToPort, block.RulePosition));
                     any = true;
                 }
             }

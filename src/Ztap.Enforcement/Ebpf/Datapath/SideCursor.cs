@@ -3,8 +3,9 @@ using Ztap.Enforcement.Ebpf.Maps;
 namespace Ztap.Enforcement.Ebpf.Datapath;
 
 /// <summary>
-/// Reads an earlier image side by side in key order, handing the entries of each side a new
-/// version keeps to that version's builder instead of building them again.
+/// Walks an earlier image in key order while a new version's image is built from it: the runs of
+/// entries between the sides the new version changed are copied over whole, and the changed
+/// sides' own entries are left behind for the new ones.
 /// </summary>
 internal sealed class SideCursor<TKey, TValue>(MapImage<TKey, TValue> earlier)
     where TKey : unmanaged, IMapKey<TKey>, ISideKey
@@ -12,21 +13,41 @@ internal sealed class SideCursor<TKey, TValue>(MapImage<TKey, TValue> earlier)
 {
     private int _at;
 
-    /// <summary>Adds the side's entries to the builder; sides are asked for in key order.</summary>
-    public void CopySide(ulong side, MapBuilder<TKey, TValue> into)
+    /// <summary>Copies every entry of an earlier side into the builder and skips the side's own; sides come in key order.</summary>
+    public void CopyBefore(ulong side, MapBuilder<TKey, TValue> into)
     {
-        var keys = earlier.Keys;
-        while (_at < keys.Length && keys[_at].Side < side)
+        var start = FirstAtOrAfter(side, _at);
+        Copy(_at, start, into);
+        _at = FirstAtOrAfter(side + 1, start);
+    }
+
+    /// <summary>Copies every entry left.</summary>
+    public void CopyRest(MapBuilder<TKey, TValue> into)
+    {
+        Copy(_at, earlier.Count, into);
+        _at = earlier.Count;
+    }
+
+    private void Copy(int from, int to, MapBuilder<TKey, TValue> into) =>
+        into.AddRange(earlier.Keys.AsSpan(from, to - from), earlier.Values.AsSpan(from, to - from));
+
+    // Keys sort by side first, so the sides are in order too.
+    private int FirstAtOrAfter(ulong side, int from)
+    {
+        var (low, high) = (from, earlier.Count);
+        while (low < high)
         {
-            _at++;
+            var middle = low + ((high - low) / 2);
+            if (earlier.Keys[middle].Side < side)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        var start = _at;
-        while (_at < keys.Length && keys[_at].Side == side)
-        {
-            _at++;
-        }
-
-        into.AddRange(keys.AsSpan(start, _at - start), earlier.Values.AsSpan(start, _at - start));
+        return low;
     }
 }

@@ -1,0 +1,97 @@
+using System.Net;
+using Ztap.Core.Compiler;
+using Ztap.Core.Policy;
+using Ztap.Enforcement.Ebpf.Maps;
+
+namespace Ztap.Enforcement.Ebpf.Datapath;
+
+/// <summary>
+/// Writes sides (an identity's rules in one direction) into the maps that hold them: whether and
+/// by which policy it is isolated, its ipBlock prefixes, and the allowed entries keyed by peer,
+/// protocol and port block. Sides are written in key order, so the maps come out sorted.
+/// </summary>
+/// <param name="rulePolicies">The policy position of each rule, stored with each entry for counters and events.</param>
+/// <param name="peerOf">The ipcache identity of each prefix, wanted only by sides with ipBlocks.</param>
+/// <param name="earlier">An image of about the same size, to make room for as many entries at once.</param>
+internal sealed class SideImager(int[] rulePolicies, Lazy<Dictionary<IPNetwork, uint>> peerOf, DatapathImage? earlier)
+{
+    // Scratch kept from side to side.
+    private readonly List<AllowedRange> _side = [];
+    private readonly List<(IPNetwork Prefix, uint Peer)> _sidePrefixes = [];
+    private readonly SideBlocks _sideBlocks = new();
+    private readonly List<(int From, int To, int Rule)> _ranges = [];
+
+    public MapBuilder<IsolationKey, Isolation> Isolated { get; } = new(earlier?.Isolated.Count ?? 0);
+
+    public MapBuilder<BlockKey, uint> Blocks { get; } = new(earlier?.Blocks.Count ?? 0);
+
+    public MapBuilder<PolicyKey, PolicyValue> Policy { get; } = new(earlier?.Policy.Count ?? 0);
+
+    public void Add(uint identity, Direction direction, SubjectRules rules)
+    {
+        if (!rules.Isolated)
+        {
+            return;
+        }
+
+        _side.Clear();
+        var flags = 0u;
+        foreach (var entry in rules.Entries)
+        {
+            _side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, entry.RulePosition));
+            flags |= entry.Peer is null ? Isolation.AnyPeer : Isolation.Peers;
+        }
+
+        if (!rules.Blocks.IsEmpty)
+        {
+            flags |= Isolation.Blocks;
+            _sidePrefixes.Clear();
+            _sideBlocks.Expand(rules.Blocks, peerOf.Value, _sidePrefixes, _side);
+            foreach (var (prefix, peer) in _sidePrefixes)
+            {
+                Blocks.Add(BlockKey.Create(identity, (byte)direction, prefix), peer);
+            }
+        }
+
+        Isolated.Add(
+            new IsolationKey { Identity = identity, Direction = (uint)direction },
+            new Isolation { Policy = (uint)rules.IsolatingPositions[0], Flags = flags });
+        AddPolicyEntries(identity, (byte)direction);
+    }
+
+    private static byte Protocol(Protocol? protocol) => (byte?)protocol ?? DatapathLimits.AnyProtocol;
+
+    // Ranges of one peer and protocol are flattened together: the lookup for that key answers for all of them.
+    private void AddPolicyEntries(uint subject, byte direction)
+    {
+        _side.Sort(static (a, b) => a.Peer != b.Peer ? a.Peer.CompareTo(b.Peer) : a.Protocol.CompareTo(b.Protocol));
+        for (var start = 0; start < _side.Count;)
+        {
+            var (peer, protocol) = (_side[start].Peer, _side[start].Protocol);
+            _ranges.Clear();
+            var end = start;
+            for (; end < _side.Count && _side[end].Peer == peer && _side[end].Protocol == protocol; end++)
+            {
+                _ranges.Add((_side[end].From, _side[end].To, _side[end].Rule));
+            }
+
+            foreach (var (from, to, rule) in _ranges.Count == 1 ? _ranges : PortSegments.Flatten(_ranges))
+            {
+                var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)rulePolicies[rule] };
+                if (from == to)
+                {
+                    // One port, the usual case, needs no walk over blocks.
+                    Policy.Add(PolicyKey.Create(subject, direction, peer, protocol, new PortBlock((ushort)from, 16)), value);
+                    continue;
+                }
+
+                foreach (var block in PortBlock.Cover(from, to))
+                {
+                    Policy.Add(PolicyKey.Create(subject, direction, peer, protocol, block), value);
+                }
+            }
+
+            start = end;
+        }
+    }
+}
