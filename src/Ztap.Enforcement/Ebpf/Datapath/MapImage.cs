@@ -72,6 +72,41 @@ internal sealed class MapImage<TKey, TValue>
         return new MapChanges<TKey, TValue>([.. deletions], [.. upsertKeys], [.. upsertValues]);
     }
 
+    /// <summary>This image with the changes made: the image <see cref="ChangesFrom"/> was given, when this is the one it was asked from.</summary>
+    public MapImage<TKey, TValue> With(MapChanges<TKey, TValue> changes)
+    {
+        var (deletions, upserts) = (changes.Deletions, changes.UpsertKeys);
+        var keys = new List<TKey>(Count + upserts.Length);
+        var values = new List<TValue>(Count + upserts.Length);
+        var (i, d, u) = (0, 0, 0);
+        while (i < Count || u < upserts.Length)
+        {
+            var order = i == Count ? 1 : u == upserts.Length ? -1 : Compare(Keys[i], upserts[u]);
+            if (order >= 0)
+            {
+                keys.Add(upserts[u]);
+                values.Add(changes.UpsertValues[u++]);
+                i += order == 0 ? 1 : 0;
+                continue;
+            }
+
+            while (d < deletions.Length && Compare(deletions[d], Keys[i]) < 0)
+            {
+                d++;
+            }
+
+            if (d == deletions.Length || Compare(deletions[d], Keys[i]) != 0)
+            {
+                keys.Add(Keys[i]);
+                values.Add(Values[i]);
+            }
+
+            i++;
+        }
+
+        return new MapImage<TKey, TValue>([.. keys], [.. values], ValuesKnown);
+    }
+
     public static int Compare(in TKey left, in TKey right) => TKey.Compare(left, right);
 
     private static ReadOnlySpan<byte> BytesOf<T>(in T value)

@@ -34,18 +34,21 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMem
             ?? ReadBack(maps.Slots[slot]);
 
         var target = maps.Slots[slot];
-        Apply(target.Ipcache, image.Ipcache.ChangesFrom(known.Ipcache));
-        Apply(target.Subjects, image.Subjects.ChangesFrom(known.Subjects));
-        Apply(target.Isolated, image.Isolated.ChangesFrom(known.Isolated));
-        Apply(target.Blocks, image.Blocks.ChangesFrom(known.Blocks));
-        Apply(target.Policy, image.Policy.ChangesFrom(known.Policy));
+        var changes = SlotChanges.Between(known, image);
+        Apply(target.Ipcache, changes.Ipcache);
+        Apply(target.Subjects, changes.Subjects);
+        Apply(target.Isolated, changes.Isolated);
+        Apply(target.Blocks, changes.Blocks);
+        Apply(target.Policy, changes.Policy);
 
         maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = generation });
         maps.Config.Update(0u, generation);
 
         // After the switch, off the path to enforcement: a crash before the snapshot is written
-        // leaves an older one, which the generation check refuses, and the next write reads keys back.
-        SlotSnapshot.Write(stateDirectory, slot, generation, image);
+        // leaves an older one, which the generation check refuses, and the next write reads keys
+        // back. Content known from memory or the snapshot is what the snapshot holds, so the
+        // changes from it are all the snapshot needs.
+        SlotSnapshot.Write(stateDirectory, slot, generation, image, known.ValuesKnown ? changes : null);
         memory.Remember(stateDirectory, slot, generation, image);
         return generation;
     }

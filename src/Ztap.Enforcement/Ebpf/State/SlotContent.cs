@@ -12,4 +12,14 @@ internal sealed record SlotContent(
     MapImage<PolicyKey, PolicyValue> Policy)
 {
     public static SlotContent Of(DatapathImage image) => new(image.Ipcache, image.Subjects, image.Isolated, image.Blocks, image.Policy);
+
+    /// <summary>Whether the values are known too: content read back from the kernel has keys only.</summary>
+    public bool ValuesKnown => Ipcache.ValuesKnown;
+
+    public SlotContent With(SlotChanges changes) => new(
+        Ipcache.With(changes.Ipcache),
+        Subjects.With(changes.Subjects),
+        Isolated.With(changes.Isolated),
+        Blocks.With(changes.Blocks),
+        Policy.With(changes.Policy));
 }

@@ -30,6 +30,17 @@ public sealed class MapImageTests
         });
 
     [Fact]
+    public void An_image_with_the_changes_from_another_is_the_image_they_were_computed_for() =>
+        Gen.Select(Maps, Maps).Sample((before, after) =>
+        {
+            var earlier = Image(before);
+            var changed = earlier.With(Image(after).ChangesFrom(earlier));
+
+            Assert.Equal(Image(after).Keys, changed.Keys);
+            Assert.Equal(Image(after).Values, changed.Values);
+        });
+
+    [Fact]
     public void Over_content_whose_values_are_unknown_every_entry_is_written()
     {
         var changes = Image(new() { [1] = 7, [2] = 0 }).ChangesFrom(MapImage<IsolationKey, uint>.KeysOnly([Key(1), Key(2), Key(3)]));

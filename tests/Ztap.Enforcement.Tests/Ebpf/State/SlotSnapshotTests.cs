@@ -1,0 +1,79 @@
+using Ztap.Core.Compiler;
+using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.State;
+using Ztap.Enforcement.Tests.Ebpf.Datapath;
+
+namespace Ztap.Enforcement.Tests.Ebpf.State;
+
+public sealed class SlotSnapshotTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("ztap-snapshot-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Changes_appended_to_a_snapshot_read_back_as_the_content_they_lead_to()
+    {
+        var (first, second, third) = Versions();
+        SlotSnapshot.Write(_directory, 1, 3, first, changes: null);
+        SlotSnapshot.Write(_directory, 1, 5, second, SlotChanges.Between(SlotContent.Of(first), second));
+        var size = new FileInfo(SlotSnapshot.PathOf(_directory, 1)).Length;
+        SlotSnapshot.Write(_directory, 1, 7, third, SlotChanges.Between(SlotContent.Of(second), third));
+
+        AssertHolds(third, SlotSnapshot.Read(_directory, 1, 7));
+        Assert.True(new FileInfo(SlotSnapshot.PathOf(_directory, 1)).Length < 2 * size, "the changes were not appended");
+        Assert.Null(SlotSnapshot.Read(_directory, 1, 5));
+    }
+
+    [Fact]
+    public void A_snapshot_whose_last_record_was_cut_short_is_not_trusted()
+    {
+        var (first, second, _) = Versions();
+        SlotSnapshot.Write(_directory, 0, 2, first, changes: null);
+        SlotSnapshot.Write(_directory, 0, 4, second, SlotChanges.Between(SlotContent.Of(first), second));
+        var path = SlotSnapshot.PathOf(_directory, 0);
+
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            file.SetLength(file.Length - 3);
+        }
+
+        Assert.Null(SlotSnapshot.Read(_directory, 0, 4));
+        Assert.Null(SlotSnapshot.Read(_directory, 0, 2));
+    }
+
+    [Fact]
+    public void Content_is_written_afresh_when_no_changes_are_given()
+    {
+        var (first, second, _) = Versions();
+        SlotSnapshot.Write(_directory, 0, 2, first, changes: null);
+        SlotSnapshot.Write(_directory, 0, 4, second, changes: null);
+
+        AssertHolds(second, SlotSnapshot.Read(_directory, 0, 4));
+    }
+
+    // The sample estate, a port moved in it, and a policy's selector moved to other workloads.
+    private static (DatapathImage, DatapathImage, DatapathImage) Versions()
+    {
+        var set = SampleEstate.Compile();
+        var policies = set.Policies.ToArray();
+        var rule = policies[0].Ingress[0];
+        policies[0] = policies[0] with { Ingress = policies[0].Ingress.SetItem(0, rule with { Ports = rule.Ports.SetItem(0, rule.Ports[0] with { Port = 81 }) }) };
+        var moved = PolicyCompiler.Compile(policies.ToArray(), set.Inventory, set);
+        policies[1] = policies[1] with { PodSelector = policies[0].PodSelector };
+        var selected = PolicyCompiler.Compile(policies, set.Inventory, moved);
+        return (DatapathImage.Build(set, []), DatapathImage.Build(moved, []), DatapathImage.Build(selected, []));
+    }
+
+    private static void AssertHolds(DatapathImage image, SlotContent? content)
+    {
+        Assert.NotNull(content);
+        Assert.Equal(image.Ipcache.Keys, content.Ipcache.Keys);
+        Assert.Equal(image.Subjects.Keys, content.Subjects.Keys);
+        Assert.Equal(image.Isolated.Keys, content.Isolated.Keys);
+        Assert.Equal(image.Isolated.Values, content.Isolated.Values);
+        Assert.Equal(image.Blocks.Keys, content.Blocks.Keys);
+        Assert.Equal(image.Policy.Keys, content.Policy.Keys);
+        Assert.Equal(image.Policy.Values, content.Policy.Values);
+    }
+}
