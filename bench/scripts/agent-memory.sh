@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Agent benchmark (root): the resident memory of the ztap agent (native, out/ztap) enforcing a
 # generated estate of N policies (default 10,000, about 100,000 prefixes) with the eBPF backend:
-# right after the first apply, and its peak (VmHWM), which includes reading and compiling.
+# right after the first apply, and its peak (VmHWM), which includes reading and compiling; then
+# again after one policy file is edited and the agent has applied the edit.
 # Uses a pin root, state and log folder of its own and removes them.
 #
 #   bench/scripts/agent-memory.sh [POLICIES]
@@ -48,3 +49,13 @@ grep -o "applied policy version.*" "$work/agent.log"
 echo "after the first apply: RSS $(status_kib "$agent_pid" VmRSS) KiB, peak $(status_kib "$agent_pid" VmHWM) KiB"
 sleep 10
 echo "10 s later: RSS $(status_kib "$agent_pid" VmRSS) KiB"
+
+# An edit of one policy file, as people make them: the agent reloads it from what it kept.
+first_file="$(ls "$work/estate/policies" | sort | head -1)"
+sed -i '0,/endPort: 9110}/s//endPort: 9111}/' "$work/estate/policies/$first_file"
+until [ "$(grep -c "applied policy version" "$work/agent.log")" -ge 2 ]; do
+  kill -0 "$agent_pid" 2>/dev/null || { cat "$work/agent.log" >&2; exit 1; }
+  sleep 0.5
+done
+sleep 2
+echo "after a one-file edit was applied: RSS $(status_kib "$agent_pid" VmRSS) KiB, peak $(status_kib "$agent_pid" VmHWM) KiB"

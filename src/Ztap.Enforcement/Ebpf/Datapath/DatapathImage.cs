@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
 using Ztap.Core.Compiler;
 using Ztap.Core.Policy;
 using Ztap.Enforcement.Ebpf.Maps;
@@ -14,12 +13,8 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// </summary>
 internal sealed class DatapathImage
 {
-    // Derived from the set's prefixes, which an edit keeps: handed on to the image of an edit.
-    private readonly Lazy<Dictionary<IPNetwork, uint>> _peerOf;
-
     private DatapathImage(
         PolicySet set,
-        Lazy<Dictionary<IPNetwork, uint>> peerOf,
         MapImage<IpcacheKey, uint> ipcache,
         MapImage<SubjectKey, uint> subjects,
         MapImage<IsolationKey, Isolation> isolated,
@@ -28,7 +23,6 @@ internal sealed class DatapathImage
         int[] rulePolicies)
     {
         Set = set;
-        _peerOf = peerOf;
         Ipcache = ipcache;
         Subjects = subjects;
         Isolated = isolated;
@@ -68,9 +62,9 @@ internal sealed class DatapathImage
     {
         var changed = earlier is null ? null : set.SidesChangedSince(earlier.Set);
         var kept = changed is null ? null : earlier;
-        var peerOf = kept?._peerOf ?? new Lazy<Dictionary<IPNetwork, uint>>(() => PeerOf(set.Prefixes));
+        var ipcache = kept?.Ipcache ?? IpcacheImage(set.Prefixes);
         var rulePolicies = kept?.RulePolicies ?? PolicyOfEachRule(set);
-        var sides = new SideImager(rulePolicies, peerOf, kept);
+        var sides = new SideImager(rulePolicies, ipcache, kept);
         if (kept is null)
         {
             // In number order, the order of the keys, so the images come out sorted.
@@ -101,8 +95,7 @@ internal sealed class DatapathImage
 
         return new DatapathImage(
             set,
-            peerOf,
-            kept?.Ipcache ?? IpcacheImage(set.Prefixes),
+            ipcache,
             SubjectImage(subjects),
             sides.Isolated.Build(),
             sides.Blocks.Build(),
@@ -121,17 +114,6 @@ internal sealed class DatapathImage
         }
 
         return new MapImage<IpcacheKey, uint>(keys, values);
-    }
-
-    private static Dictionary<IPNetwork, uint> PeerOf(ImmutableArray<PrefixEntry> prefixes)
-    {
-        var peerOf = new Dictionary<IPNetwork, uint>(prefixes.Length);
-        foreach (var prefix in prefixes)
-        {
-            peerOf.TryAdd(prefix.Prefix, prefix.Identity);
-        }
-
-        return peerOf;
     }
 
     // Rules come policy by policy, so one walk over both pairs each rule with its policy's position.

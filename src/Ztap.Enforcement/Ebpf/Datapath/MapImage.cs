@@ -72,6 +72,14 @@ internal sealed class MapImage<TKey, TValue>
         return new MapChanges<TKey, TValue>([.. deletions], [.. upsertKeys], [.. upsertValues]);
     }
 
+    /// <summary>The value of the key, found by binary search.</summary>
+    public bool TryGetValue(TKey key, out TValue value)
+    {
+        var index = Keys.AsSpan().BinarySearch(key, default(KeyOrder));
+        value = index >= 0 ? Values[index] : default;
+        return index >= 0;
+    }
+
     /// <summary>This image with the changes made: the image <see cref="ChangesFrom"/> was given, when this is the one it was asked from.</summary>
     public MapImage<TKey, TValue> With(MapChanges<TKey, TValue> changes)
     {

@@ -25,12 +25,12 @@ internal sealed class SideBlocks
     private bool[] _inCidr = [];
     private int[] _inExcepts = [];
 
-    /// <param name="peerOf">The ipcache identity of each prefix; every ipBlock cidr and except is one.</param>
+    /// <param name="ipcache">The identity of each prefix; every ipBlock cidr and except is one.</param>
     /// <param name="prefixes">Receives each prefix of the side with its policy-map peer, or <see cref="DatapathLimits.None"/> when nothing is allowed there.</param>
     /// <param name="allowed">Receives what the ipBlocks allow, keyed by those peers.</param>
     public void Expand(
         ImmutableArray<BlockAllowEntry> blocks,
-        IReadOnlyDictionary<IPNetwork, uint> peerOf,
+        MapImage<IpcacheKey, uint> ipcache,
         List<(IPNetwork Prefix, uint Peer)> prefixes,
         List<AllowedRange> allowed)
     {
@@ -54,7 +54,7 @@ internal sealed class SideBlocks
             Step(slot.FirstMark, slot.MarkCount, 1);
             _enclosing.Push((slot.IsV4, slot.Last, slot.FirstMark, slot.MarkCount));
 
-            var peer = peerOf.TryGetValue(slot.Prefix, out var identity)
+            var peer = ipcache.TryGetValue(IpcacheKey.From(slot.Prefix), out var identity)
                 ? identity
                 : throw new InvalidOperationException($"the ipBlock prefix {slot.Prefix} has no ipcache entry");
             var any = false;

@@ -11,9 +11,9 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// protocol and port block. Sides are written in key order, so the maps come out sorted.
 /// </summary>
 /// <param name="rulePolicies">The policy position of each rule, stored with each entry for counters and events.</param>
-/// <param name="peerOf">The ipcache identity of each prefix, wanted only by sides with ipBlocks.</param>
+/// <param name="ipcache">The identity of each prefix, which sides with ipBlocks look theirs up in.</param>
 /// <param name="earlier">An image of about the same size, to make room for as many entries at once.</param>
-internal sealed class SideImager(int[] rulePolicies, Lazy<Dictionary<IPNetwork, uint>> peerOf, DatapathImage? earlier)
+internal sealed class SideImager(int[] rulePolicies, MapImage<IpcacheKey, uint> ipcache, DatapathImage? earlier)
 {
     // Scratch kept from side to side.
     private readonly List<AllowedRange> _side = [];
@@ -46,7 +46,7 @@ internal sealed class SideImager(int[] rulePolicies, Lazy<Dictionary<IPNetwork, 
         {
             flags |= Isolation.Blocks;
             _sidePrefixes.Clear();
-            _sideBlocks.Expand(rules.Blocks, peerOf.Value, _sidePrefixes, _side);
+            _sideBlocks.Expand(rules.Blocks, ipcache, _sidePrefixes, _side);
             foreach (var (prefix, peer) in _sidePrefixes)
             {
                 Blocks.Add(BlockKey.Create(identity, (byte)direction, prefix), peer);
