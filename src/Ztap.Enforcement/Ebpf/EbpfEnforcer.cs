@@ -65,18 +65,10 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         }
 
         var attached = subjects.Select(s => s.Workload).ToImmutableArray();
+        var names = NamesOf(set, image);
         await _store.WriteAsync(
-            new EbpfState(
-                set.Version,
-                generation,
-                DateTimeOffset.UtcNow,
-                options.Mode,
-                location.PinRoot,
-                digest,
-                attached,
-                EbpfMapFill.Of(image),
-                NamesVersion: ""),
-            NamesOf(set, image),
+            new EbpfState(set.Version, generation, DateTimeOffset.UtcNow, options.Mode, location.PinRoot, digest, attached, EbpfMapFill.Of(image), names.Version),
+            names,
             cancellationToken);
 
         var previousAttached = previous?.Attached ?? [];

@@ -46,7 +46,7 @@ internal sealed class StateStore(string directory)
 
     /// <summary>
     /// Replaces the state, and the names first when they are not those last written, each through a
-    /// temporary file, so a reader never sees half of one; a state names the version of the names
+    /// temporary file, so a reader never sees half of one. The state names the version of the names
     /// it goes with, so a crash between the two leaves names that status does not use.
     /// </summary>
     public async Task WriteAsync(EbpfState state, EbpfNames names, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed class StateStore(string directory)
             _names = (names, await ReplaceAsync(NamesPath, JsonSerializer.SerializeToUtf8Bytes(names, EbpfStateJson.Default.EbpfNames), cancellationToken));
         }
 
-        var stamp = await ReplaceAsync(StatePath, JsonSerializer.SerializeToUtf8Bytes(state with { NamesVersion = names.Version }, EbpfStateJson.Default.EbpfState), cancellationToken);
+        var stamp = await ReplaceAsync(StatePath, JsonSerializer.SerializeToUtf8Bytes(state, EbpfStateJson.Default.EbpfState), cancellationToken);
         _header = (new EbpfStateHeader(state.ObjectDigest, state.Attached), stamp);
     }
 
