@@ -46,6 +46,12 @@ internal sealed class MapImage<TKey, TValue>
     /// <summary>What turns a map holding <paramref name="previous"/> into this image.</summary>
     public MapChanges<TKey, TValue> ChangesFrom(MapImage<TKey, TValue> previous)
     {
+        // Into an empty map, such as a slot's first write, every entry goes as it is.
+        if (previous.Count == 0)
+        {
+            return new MapChanges<TKey, TValue>([], Keys, Values);
+        }
+
         var deletions = new List<TKey>();
         var upsertKeys = new List<TKey>();
         var upsertValues = new List<TValue>();
