@@ -1,0 +1,61 @@
+using Ztap.Enforcement.Ebpf.State;
+
+namespace Ztap.Enforcement.Tests.Ebpf.State;
+
+public sealed class StateStoreTests : IDisposable
+{
+    private static readonly EbpfNames Names = new("v1", [new IdentitySummary(7, "prod app=web")], ["prod/web"], [0]);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("ztap-state-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string NamesPath => Path.Join(_directory, "ebpf-names.json");
+
+    [Fact]
+    public async Task Names_are_written_once_while_they_stay_the_same_and_read_with_their_state()
+    {
+        var store = new StateStore(_directory);
+        await store.WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+
+        // A mark of the same length under the same stamp: only a rewrite would remove it.
+        var written = File.GetLastWriteTimeUtc(NamesPath);
+        File.WriteAllText(NamesPath, File.ReadAllText(NamesPath).Replace("prod/web", "prod/wex", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(NamesPath, written);
+
+        await store.WriteAsync(State(generation: 2, Names.Version), Names, CancellationToken.None);
+        var (state, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(2u, state!.Generation);
+        Assert.Equal(["prod/wex"], names!.Policies.AsEnumerable());
+    }
+
+    [Fact]
+    public async Task Names_of_another_version_than_the_state_names_are_not_used()
+    {
+        await new StateStore(_directory).WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        await new StateStore(_directory).WriteAsync(State(generation: 2, "v2"), Names with { Version = "v2" }, CancellationToken.None);
+        File.WriteAllText(NamesPath, File.ReadAllText(NamesPath).Replace("\"v2\"", "\"v1\"", StringComparison.Ordinal));
+
+        var (state, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(2u, state!.Generation);
+        Assert.Null(names);
+    }
+
+    [Fact]
+    public async Task A_names_file_replaced_by_another_ztap_is_written_again()
+    {
+        var store = new StateStore(_directory);
+        await store.WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        File.Delete(NamesPath);
+
+        await store.WriteAsync(State(generation: 2, Names.Version), Names, CancellationToken.None);
+        var (_, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
+
+        Assert.NotNull(names);
+    }
+
+    private static EbpfState State(uint generation, string namesVersion) =>
+        new("v", generation, DateTimeOffset.UnixEpoch, EnforcementMode.Enforce, "/sys/fs/bpf/test", "digest", [], [], namesVersion);
+}
