@@ -10,7 +10,7 @@ namespace Ztap.Enforcement.Ebpf.State;
 /// version written there is a diff. The file is a record of the slot's full content followed by
 /// records of the changes written since, each stamped with its generation; an update appends its
 /// changes (a few entries for an edit) rather than writing megabytes again, until the changes
-/// outweigh the content and the file is written afresh. Trusted only when the last record's
+/// outweigh the content or are many and the file is written afresh. Trusted only when the last record's
 /// generation equals the one the kernel records for the slot, which ztap clears before touching
 /// the slot and sets when it is complete, and only when every record is whole: a record cut short
 /// by a crash leaves a file that is not trusted at all.
@@ -25,6 +25,9 @@ internal static class SlotSnapshot
     // Header: kind, generation, payload length.
     private const int RecordHeaderSize = sizeof(uint) + sizeof(uint) + sizeof(long);
 
+    // Reading replays every change record over the content, so their number is bounded too.
+    private const int MostChangeRecords = 16;
+
     public static string PathOf(string stateDirectory, int slot) => Path.Join(stateDirectory, $"ebpf-slot-{slot}.bin");
 
     /// <summary>
@@ -36,7 +39,7 @@ internal static class SlotSnapshot
     {
         var path = PathOf(stateDirectory, slot);
         var file = new FileInfo(path);
-        if (changes is not null && file.Exists && file.Length + SizeOf(changes) < 2 * SizeOf(image))
+        if (changes is not null && file.Exists && file.Length + SizeOf(changes) < 2 * SizeOf(image) && ChangeRecords(path) < MostChangeRecords)
         {
             using var appended = new BinaryWriter(new FileStream(path, FileMode.Append, FileAccess.Write));
             WriteRecord(appended, ChangesRecord, generation, SizeOf(changes), () => WriteChanges(appended, changes));
@@ -98,6 +101,24 @@ internal static class SlotSnapshot
         }
 
         return last == generation ? content : null;
+    }
+
+    // Walks the record headers only.
+    private static int ChangeRecords(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream);
+        var records = 0;
+        stream.Position = sizeof(uint);
+        while (stream.Length - stream.Position >= RecordHeaderSize)
+        {
+            var kind = reader.ReadUInt32();
+            stream.Position += sizeof(uint);
+            stream.Position += reader.ReadInt64() + sizeof(uint);
+            records += kind == ChangesRecord ? 1 : 0;
+        }
+
+        return records;
     }
 
     private static void WriteRecord(BinaryWriter writer, uint kind, uint generation, long length, Action payload)

@@ -43,6 +43,26 @@ public sealed class SlotSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void After_many_change_records_the_content_is_written_afresh_and_reads_the_same()
+    {
+        var (first, second, _) = Versions();
+        SlotSnapshot.Write(_directory, 1, 1, first, changes: null);
+        var contentOnly = new FileInfo(SlotSnapshot.PathOf(_directory, 1)).Length;
+        var sizes = new List<long>();
+        for (var generation = 3u; generation < 3 + 40; generation += 2)
+        {
+            var (from, to) = generation % 4 == 3 ? (first, second) : (second, first);
+            SlotSnapshot.Write(_directory, 1, generation, to, SlotChanges.Between(SlotContent.Of(from), to));
+            sizes.Add(new FileInfo(SlotSnapshot.PathOf(_directory, 1)).Length);
+            AssertHolds(to, SlotSnapshot.Read(_directory, 1, generation));
+        }
+
+        // Written afresh at least once: the file shrank back to about its content.
+        Assert.Contains(Enumerable.Range(1, sizes.Count - 1), i => sizes[i] < sizes[i - 1]);
+        Assert.True(sizes.Max() < 2 * contentOnly, $"the snapshot grew to {sizes.Max()} bytes from {contentOnly}");
+    }
+
+    [Fact]
     public void Content_is_written_afresh_when_no_changes_are_given()
     {
         var (first, second, _) = Versions();
