@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ztap.Core.Engine;
 using Ztap.Core.Policy;
 
