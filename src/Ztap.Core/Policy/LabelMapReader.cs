@@ -12,7 +12,7 @@ internal static class LabelMapReader
 {
     public static LabelSet ReadLabels(YamlMapping mapping, FieldPath path, YamlReadContext context)
     {
-        var labels = new KeyValuePair<string, string>[mapping.Entries.Count];
+        var labels = new KeyValuePair<string, string>[mapping.Entries.Length];
         var count = 0;
         foreach (var entry in mapping.Entries)
         {

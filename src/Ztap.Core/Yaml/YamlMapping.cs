@@ -3,7 +3,8 @@ namespace Ztap.Core.Yaml;
 /// <summary>A YAML mapping whose keys are plain strings; the reader has already refused duplicate and complex keys.</summary>
 internal sealed class YamlMapping(int line, int column, YamlMappingEntry[] entries) : YamlNode(line, column)
 {
-    public IReadOnlyList<YamlMappingEntry> Entries { get; } = entries;
+    // A span, so the readers' loops over every mapping of a large inventory allocate no enumerator.
+    public ReadOnlySpan<YamlMappingEntry> Entries => entries;
 
     public override string Description => "a mapping";
 

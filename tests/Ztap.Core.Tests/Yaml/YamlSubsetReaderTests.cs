@@ -116,7 +116,7 @@ public sealed class YamlSubsetReaderTests
     {
         YamlScalar s => $"{s.Line}:{s.Column}{(s.IsPlain ? "" : "q")}<{s.Value}>",
         YamlSequence s => $"{s.Line}:{s.Column}[{string.Join(",", s.Items.Select(Dump))}]",
-        YamlMapping m => $"{m.Line}:{m.Column}{{{string.Join(",", m.Entries.Select(e => Dump(e.KeyNode) + "=" + Dump(e.Value)))}}}",
+        YamlMapping m => $"{m.Line}:{m.Column}{{{string.Join(",", m.Entries.ToArray().Select(e => Dump(e.KeyNode) + "=" + Dump(e.Value)))}}}",
         _ => "?",
     };
 
