@@ -57,18 +57,7 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
         }
         else
         {
-            var positions = new int[length];
-            for (var i = 0; i < positions.Length; i++)
-            {
-                positions[i] = i;
-            }
-
-            Array.Sort(positions, (a, b) =>
-            {
-                var byKey = string.CompareOrdinal(pairs[a].Key, pairs[b].Key);
-                return byKey != 0 ? byKey : a.CompareTo(b);
-            });
-            pairs = Array.ConvertAll(positions, i => pairs[i]);
+            pairs = SortedByPosition(pairs, length);
         }
 
         var count = 0;
@@ -92,6 +81,23 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
         }
 
         return new LabelSet(keys, values);
+    }
+
+    // A method of its own: the comparison's closure would otherwise be allocated on every call, small maps' included.
+    private static KeyValuePair<string, string>[] SortedByPosition(KeyValuePair<string, string>[] pairs, int length)
+    {
+        var positions = new int[length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = i;
+        }
+
+        Array.Sort(positions, (a, b) =>
+        {
+            var byKey = string.CompareOrdinal(pairs[a].Key, pairs[b].Key);
+            return byKey != 0 ? byKey : a.CompareTo(b);
+        });
+        return Array.ConvertAll(positions, i => pairs[i]);
     }
 
     private static void InsertionSort(Span<KeyValuePair<string, string>> pairs)
