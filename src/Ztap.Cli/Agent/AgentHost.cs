@@ -23,13 +23,12 @@ internal static class AgentHost
 {
     /// <param name="watcher">Created before the initial set was read, so no edit since then goes unnoticed.</param>
     /// <param name="detector">Scores every flow record; null when no model was given.</param>
-    public static async Task RunAsync(AgentSettings settings, PolicyInputs inputs, PolicyWatcher watcher, AgentDetector? detector, CancellationToken cancellationToken)
+    public static async Task RunAsync(AgentSettings settings, FirstInputs inputs, PolicyWatcher watcher, AgentDetector? detector, CancellationToken cancellationToken)
     {
         // The flow log and the metrics address open before the first apply: a log folder ztap may
         // not write or an address taken stops the agent before anything changes.
         using var flowLog = new FlowLogWriter(settings.Log, settings.LogLimits);
-        var initial = inputs.Set ?? throw new ArgumentException("the agent starts from inputs that compiled", nameof(inputs));
-        var choice = BackendSelection.Choose(settings.Backend, initial);
+        var choice = BackendSelection.Choose(settings.Backend, inputs.Set);
         var enforcer = Backends.Create(choice.Backend);
         var enforcement = AgentEnforcement.For(choice.Backend, settings.Enforcement);
         var metrics = settings.MetricsListen is null ? null : new ZtapMetrics(MetricsCommand.ZtapVersion);
@@ -46,7 +45,7 @@ internal static class AgentHost
         }
 
         var started = Stopwatch.StartNew();
-        var applied = await enforcer.ApplyAsync(initial, enforcement, cancellationToken).ConfigureAwait(false);
+        var applied = await enforcer.ApplyAsync(inputs.Set, enforcement, cancellationToken).ConfigureAwait(false);
         InstalledBackend.Write(ZtapStateDirectory.FromEnvironment(), applied.Backend);
         var first = new InitialApply(inputs, applied, started.Elapsed);
 

@@ -28,7 +28,7 @@ internal sealed class AgentWorker(
     private FlowEventSource? _events;
     private Task _watching = Task.CompletedTask;
     private Task _pipeline = Task.CompletedTask;
-    private PolicyInputs _inForce = initial.Inputs;
+    private PolicyInputs _inForce = initial.Inputs.Take();
     private long _reportedDropped;
     private long _reportedReceived = -1;
 
@@ -42,7 +42,7 @@ internal sealed class AgentWorker(
     {
         _events = new FlowEventSource(enforcer, pipeline, logger);
         _pipeline = Task.Run(() => pipeline.RunAsync(_stopPipeline.Token), CancellationToken.None);
-        await StartedAsync(initial.Inputs, initial.Result, initial.Duration).ConfigureAwait(false);
+        await StartedAsync(_inForce, initial.Result, initial.Duration).ConfigureAwait(false);
         AgentLog.Watching(logger, string.Join(", ", settings.PolicyPaths.Append(settings.InventoryPath)), settings.Log.CurrentFile);
         _watching = Task.WhenAll(
             Task.Run(() => WatchAsync(_stopWatching.Token), CancellationToken.None),

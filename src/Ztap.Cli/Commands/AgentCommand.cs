@@ -64,11 +64,8 @@ internal static class AgentCommand
 
             // Watching starts before the first read, so an edit made meanwhile is reloaded too.
             using var watcher = new PolicyWatcher([.. policies, inventory], TimeSpan.FromMilliseconds(500));
-            var inputs = await PolicyInputs.LoadAsync(policies, inventory, inForce: null, cancellationToken).ConfigureAwait(false);
-            DiagnosticText.WriteAll(inputs.Diagnostics, console.Error, console.ErrorPalette);
-            if (inputs.Set is null)
+            if (await LoadFirstAsync(policies, inventory, console, cancellationToken).ConfigureAwait(false) is not { } inputs)
             {
-                console.Error.WriteLine($"{DiagnosticText.Count(inputs.Diagnostics)}; nothing was applied");
                 return ExitCodes.InvalidOrDenied;
             }
 
@@ -101,5 +98,19 @@ internal static class AgentCommand
                 () => AgentHost.RunAsync(settings, inputs, watcher, detector, cancellationToken)).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>The inputs to start from, with their diagnostics written; null when they do not compile.</summary>
+    private static async Task<FirstInputs?> LoadFirstAsync(IReadOnlyList<string> policies, string inventory, CliConsole console, CancellationToken cancellationToken)
+    {
+        var inputs = await PolicyInputs.LoadAsync(policies, inventory, inForce: null, cancellationToken).ConfigureAwait(false);
+        DiagnosticText.WriteAll(inputs.Diagnostics, console.Error, console.ErrorPalette);
+        if (inputs.Set is null)
+        {
+            console.Error.WriteLine($"{DiagnosticText.Count(inputs.Diagnostics)}; nothing was applied");
+            return null;
+        }
+
+        return new FirstInputs(inputs);
     }
 }
