@@ -19,6 +19,13 @@ public interface IEnforcer
     /// <summary>What <see cref="ApplyAsync"/> would install, computed without touching the host.</summary>
     Task<EnforcementPlan> DryRunAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Readies the backend to apply updates of <paramref name="set"/>, the set just applied, quickly:
+    /// for a process that will apply again, such as the agent. A backend that needs nothing for
+    /// it does nothing; enforcement is never changed.
+    /// </summary>
+    Task PrepareForUpdatesAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Removes everything the backend installed; a host with nothing installed is left as it is.</summary>
     Task<RemoveResult> RemoveAsync(CancellationToken cancellationToken);
 

@@ -47,4 +47,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(14, LogLevel.Information, "backend {Backend}: {Reason}")]
     public static partial void BackendChosen(ILogger logger, string backend, string reason);
+
+    [LoggerMessage(15, LogLevel.Warning, "preparing the datapath for quick updates failed; the next update writes in full: {Reason}")]
+    public static partial void PrepareFailed(ILogger logger, string reason);
 }

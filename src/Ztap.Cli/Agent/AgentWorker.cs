@@ -105,6 +105,7 @@ internal sealed class AgentWorker(
     {
         try
         {
+            await PrepareForUpdatesAsync(cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 await watcher.WaitForChangeAsync(cancellationToken).ConfigureAwait(false);
@@ -114,6 +115,19 @@ internal sealed class AgentWorker(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    // Before the first reload, which waits for it: the first update is then as quick as later ones.
+    private async Task PrepareForUpdatesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await enforcer.PrepareForUpdatesAsync(Current, settings.Enforcement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is EnforcementException or IOException or UnauthorizedAccessException)
+        {
+            AgentLog.PrepareFailed(logger, exception.Message);
         }
     }
 

@@ -81,6 +81,27 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
             [.. previousAttached.Where(a => detached.Contains(a.CgroupId))]);
     }
 
+    /// <summary>Writes the set in force into the idle slot too, so that the first update after it is a diff.</summary>
+    public Task PrepareForUpdatesAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken)
+    {
+        // Only the image of the set last applied here is known to be what is in force.
+        if (_lastImage is not { } image || !ReferenceEquals(image.Set, set))
+        {
+            return Task.CompletedTask;
+        }
+
+        HostPreflight.Check(location.PinRoot);
+        using var exclusive = ApplyLock.Acquire(location.StateDirectory);
+        using var maps = PinnedMaps.Open(location.PinRoot);
+        if (maps is not null)
+        {
+            var mode = options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;
+            new SlotWriter(maps, location.StateDirectory, _slots).Prepare(image, mode);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<EnforcementPlan> DryRunAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken)
     {
         var cgroup2 = MountTable.Read().Cgroup2

@@ -24,6 +24,11 @@ public sealed class EditTests(ProbeBinary probe)
         await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
 
+        // As the agent does before its first update: the idle slot gets the version in force too.
+        await scene.Enforcer.PrepareForUpdatesAsync(original, new EnforcementOptions(), CancellationToken.None);
+        Assert.True(File.Exists(Path.Join(scene.Location.StateDirectory, "ebpf-slot-0.bin")), "the idle slot was not written");
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
+
         // db-ingress lets web in on 6379 instead of 5432: only db's ingress side changes.
         var policies = original.Policies.ToArray();
         var dbIngress = Array.FindIndex(policies, p => p.Name == "db-ingress");

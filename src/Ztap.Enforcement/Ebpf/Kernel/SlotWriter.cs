@@ -53,6 +53,37 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMem
         return generation;
     }
 
+    /// <summary>
+    /// Writes the version in force into the idle slot too, when nothing of what that slot holds is
+    /// known, and records it there under the generation in force: the next version written into
+    /// that slot is then a diff, not a rewrite of every entry. The programs keep reading the active
+    /// slot; a crash midway leaves the idle slot marked incomplete, as an install does.
+    /// </summary>
+    public void Prepare(DatapathImage image, uint mode)
+    {
+        var active = ActiveGeneration;
+        var slot = (int)((active + 1) & 1);
+        maps.Settings.TryLookup((uint)slot, out DatapathSettings previous);
+        if (active == 0
+            || memory.Recall(stateDirectory, slot, previous.Generation) is not null
+            || SlotSnapshot.Read(stateDirectory, slot, previous.Generation) is not null)
+        {
+            return;
+        }
+
+        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = 0 });
+        var target = maps.Slots[slot];
+        var changes = SlotChanges.Between(ReadBack(target), image);
+        Apply(target.Ipcache, changes.Ipcache);
+        Apply(target.Subjects, changes.Subjects);
+        Apply(target.Isolated, changes.Isolated);
+        Apply(target.Blocks, changes.Blocks);
+        Apply(target.Policy, changes.Policy);
+        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = active });
+        SlotSnapshot.Write(stateDirectory, slot, active, image, changes: null);
+        memory.Remember(stateDirectory, slot, active, image);
+    }
+
     private static SlotContent ReadBack(SlotMaps slot) => new(
         MapImage<IpcacheKey, uint>.KeysOnly([.. slot.Ipcache.Keys<IpcacheKey>()]),
         MapImage<SubjectKey, uint>.KeysOnly([.. slot.Subjects.Keys<SubjectKey>()]),
