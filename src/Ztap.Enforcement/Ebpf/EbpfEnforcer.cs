@@ -48,8 +48,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         using var maps = pinned ?? PinnedMaps.Open(location.PinRoot)
             ?? throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath maps are not pinned under {location.PinRoot} after loading");
 
-        var mode = options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;
-        var generation = new SlotWriter(maps, location.StateDirectory, _slots).Install(image, mode);
+        var generation = new SlotWriter(maps, location.StateDirectory, _slots).Install(image, ModeOf(options));
 
         // Attaching after the switch: a cgroup's programs never run before its subject is in force.
         foreach (var subject in toAttach)
@@ -95,8 +94,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         using var maps = PinnedMaps.Open(location.PinRoot);
         if (maps is not null)
         {
-            var mode = options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;
-            new SlotWriter(maps, location.StateDirectory, _slots).Prepare(image, mode);
+            new SlotWriter(maps, location.StateDirectory, _slots).Prepare(image, ModeOf(options));
         }
 
         return Task.CompletedTask;
@@ -155,6 +153,9 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
     /// <summary>Reads the datapath's verdict events from its ring buffer.</summary>
     public Task<IFlowReader> OpenFlowReaderAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached, CancellationToken cancellationToken) =>
         Task.FromResult<IFlowReader>(new Events.EbpfFlowReader(location, set, attached));
+
+    private static uint ModeOf(EnforcementOptions options) =>
+        options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;
 
     private EbpfNames NamesOf(PolicySet set, DatapathImage image)
     {

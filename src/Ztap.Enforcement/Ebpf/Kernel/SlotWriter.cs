@@ -24,32 +24,13 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMem
         }
 
         var slot = (int)(generation & 1);
-        maps.Settings.TryLookup((uint)slot, out DatapathSettings previous);
-
-        // Marks the slot incomplete in the kernel itself before the first write, so a crash
-        // from here on leaves a slot no snapshot is trusted for.
-        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = 0 });
-        var known = memory.Recall(stateDirectory, slot, previous.Generation)
-            ?? SlotSnapshot.Read(stateDirectory, slot, previous.Generation)
-            ?? ReadBack(maps.Slots[slot]);
-
-        var target = maps.Slots[slot];
-        var changes = SlotChanges.Between(known, image);
-        Apply(target.Ipcache, changes.Ipcache);
-        Apply(target.Subjects, changes.Subjects);
-        Apply(target.Isolated, changes.Isolated);
-        Apply(target.Blocks, changes.Blocks);
-        Apply(target.Policy, changes.Policy);
-
-        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = generation });
+        var known = Known(slot) ?? ReadBack(maps.Slots[slot]);
+        var changes = Fill(slot, image, mode, generation, known);
         maps.Config.Update(0u, generation);
 
         // After the switch, off the path to enforcement: a crash before the snapshot is written
-        // leaves an older one, which the generation check refuses, and the next write reads keys
-        // back. Content known from memory or the snapshot is what the snapshot holds, so the
-        // changes from it are all the snapshot needs.
-        SlotSnapshot.Write(stateDirectory, slot, generation, image, known.ValuesKnown ? changes : null);
-        memory.Remember(stateDirectory, slot, generation, image);
+        // leaves an older one, which the generation check refuses, and the next write reads keys back.
+        Record(slot, generation, image, known, changes);
         return generation;
     }
 
@@ -63,25 +44,45 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMem
     {
         var active = ActiveGeneration;
         var slot = (int)((active + 1) & 1);
-        maps.Settings.TryLookup((uint)slot, out DatapathSettings previous);
-        if (active == 0
-            || memory.Recall(stateDirectory, slot, previous.Generation) is not null
-            || SlotSnapshot.Read(stateDirectory, slot, previous.Generation) is not null)
+        if (active == 0 || Known(slot) is not null)
         {
             return;
         }
 
+        var known = ReadBack(maps.Slots[slot]);
+        Record(slot, active, image, known, Fill(slot, image, mode, active, known));
+    }
+
+    /// <summary>What the slot holds as ztap wrote it, from memory or its snapshot; null when neither vouches for it.</summary>
+    private SlotContent? Known(int slot)
+    {
+        maps.Settings.TryLookup((uint)slot, out DatapathSettings recorded);
+        return memory.Recall(stateDirectory, slot, recorded.Generation) ?? SlotSnapshot.Read(stateDirectory, slot, recorded.Generation);
+    }
+
+    /// <summary>Turns what the slot holds into the image and records the generation for it in the kernel.</summary>
+    private SlotChanges Fill(int slot, DatapathImage image, uint mode, uint generation, SlotContent known)
+    {
+        // Marks the slot incomplete in the kernel itself before the first write, so a crash
+        // from here on leaves a slot no snapshot is trusted for.
         maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = 0 });
         var target = maps.Slots[slot];
-        var changes = SlotChanges.Between(ReadBack(target), image);
+        var changes = SlotChanges.Between(known, image);
         Apply(target.Ipcache, changes.Ipcache);
         Apply(target.Subjects, changes.Subjects);
         Apply(target.Isolated, changes.Isolated);
         Apply(target.Blocks, changes.Blocks);
         Apply(target.Policy, changes.Policy);
-        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = active });
-        SlotSnapshot.Write(stateDirectory, slot, active, image, changes: null);
-        memory.Remember(stateDirectory, slot, active, image);
+        maps.Settings.Update((uint)slot, new DatapathSettings { Mode = mode, Generation = generation });
+        return changes;
+    }
+
+    // Content known from memory or the snapshot is what the snapshot holds, so the changes from it
+    // are all the snapshot needs; over keys read back, it is written whole.
+    private void Record(int slot, uint generation, DatapathImage image, SlotContent known, SlotChanges changes)
+    {
+        SlotSnapshot.Write(stateDirectory, slot, generation, image, known.ValuesKnown ? changes : null);
+        memory.Remember(stateDirectory, slot, generation, image);
     }
 
     private static SlotContent ReadBack(SlotMaps slot) => new(
