@@ -18,6 +18,9 @@ public sealed record FileStamp(DateTime ModifiedUtc, long Length)
     /// <summary>Whether the file was last modified long enough before the stamp that any later write shows in its stamp.</summary>
     public bool Settled => ModifiedUtc <= TakenUtc - SettleTime;
 
+    /// <summary>This stamp when it is settled, so that a reader may keep it to vouch for the file; null otherwise.</summary>
+    public FileStamp? IfSettled => Settled ? this : null;
+
     /// <summary>The stamp of the file now, or null when it does not exist.</summary>
     public static FileStamp? Of(string path)
     {

@@ -50,7 +50,7 @@ public sealed class InventoryFileSource : IInventorySource
             return previous;
         }
 
-        var settled = stamp is { Settled: true } ? stamp : null;
+        var settled = stamp?.IfSettled;
         var diagnostics = new List<Diagnostic>();
         return YamlFile.Read(_path, _limits, diagnostics, cancellationToken, bytes =>
         {

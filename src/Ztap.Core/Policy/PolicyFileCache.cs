@@ -25,7 +25,7 @@ public sealed class PolicyFileCache
     /// </summary>
     internal PolicyFileResult Read(string file, FileStamp? stamp, ReadOnlySpan<byte> bytes, Func<ReadOnlySpan<byte>, PolicyFileResult> parse)
     {
-        var settled = stamp is { Settled: true } ? stamp : null;
+        var settled = stamp?.IfSettled;
         var digest = SHA256.HashData(bytes);
         if (_files.TryGetValue(file, out var known) && known.Digest.AsSpan().SequenceEqual(digest))
         {

@@ -159,25 +159,10 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
 
     private EbpfNames NamesOf(PolicySet set, DatapathImage image)
     {
-        var names = _named is { } last && set.IsEditOf(last.Set) && NamesAlike(last.Set, set)
+        var names = _named is { } last && EbpfNames.Kept(last.Set, set)
             ? last.Names
             : EbpfNames.Of(set, image.RulePolicies);
         _named = (set, names);
         return names;
-    }
-
-    // An in-place edit keeps identities and rule positions; only a renamed policy changes a name.
-    private static bool NamesAlike(PolicySet before, PolicySet after)
-    {
-        for (var i = 0; i < after.Policies.Length; i++)
-        {
-            var (was, now) = (before.Policies[i], after.Policies[i]);
-            if (!ReferenceEquals(was, now) && (was.Name != now.Name || was.Namespace != now.Namespace))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

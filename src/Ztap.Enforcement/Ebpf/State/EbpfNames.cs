@@ -20,4 +20,27 @@ internal sealed record EbpfNames(
         [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
         [.. set.Policies.Select(p => p.QualifiedName)],
         [.. rulePolicies]);
+
+    /// <summary>
+    /// Whether the names of <paramref name="named"/> are those of <paramref name="set"/> too: an
+    /// in-place edit keeps identities and rule positions, so only a renamed policy changes a name.
+    /// </summary>
+    public static bool Kept(PolicySet named, PolicySet set)
+    {
+        if (!set.IsEditOf(named))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < set.Policies.Length; i++)
+        {
+            var (was, now) = (named.Policies[i], set.Policies[i]);
+            if (!ReferenceEquals(was, now) && (was.Name != now.Name || was.Namespace != now.Namespace))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
