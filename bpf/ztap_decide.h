@@ -38,12 +38,13 @@ static __always_inline __u32 identity_of(__u32 slot, __u8 family, const __u8 *ad
 	return value ? value->identity : ZTAP_WORLD;
 }
 
-/* Keeps the lowest-numbered rule, the one PolicyEngine.Explain names. */
+/* Keeps the first rule, the one PolicyEngine.Explain names: rules order by policy, then by their
+ * index in it. An empty best (ZTAP_NONE in both) comes after every rule. */
 static __always_inline void consider(__u32 slot, struct ztap_policy_key *key, struct ztap_policy_value *best)
 {
 	struct ztap_policy_value *value = SLOT_LOOKUP(slot, ztap_policy, key);
 
-	if (value && value->rule < best->rule)
+	if (value && (value->policy != best->policy ? value->policy < best->policy : value->rule < best->rule))
 		*best = *value;
 }
 
@@ -199,10 +200,10 @@ static __always_inline void count(__u32 slot, const struct decision *d, __u32 by
 		      : d->verdict == ZTAP_VERDICT_DENY ? ZTAP_TOTAL_DENIED
 							: ZTAP_TOTAL_AUDITED;
 
-	if (d->verdict == ZTAP_VERDICT_ALLOW)
-		index = d->rule;
-	else if (d->policy != ZTAP_NONE)
-		index = ZTAP_MAX_RULES + d->policy;
+	/* An allow names the allowing rule's policy, a denial the first isolating one; an allow by no
+	 * rule (neither side isolated) names none. */
+	if (d->policy != ZTAP_NONE)
+		index = d->verdict == ZTAP_VERDICT_ALLOW ? d->policy : ZTAP_MAX_POLICIES + d->policy;
 	if (index != ZTAP_NONE)
 		add_in(SLOT_LOOKUP(slot, ztap_counters, &index), bytes, generation);
 	add(bpf_map_lookup_elem(&ztap_verdicts, &total), bytes);

@@ -12,13 +12,12 @@
 #define ZTAP_MAX_ISOLATIONS 131072
 #define ZTAP_MAX_POLICY_ENTRIES 1048576
 #define ZTAP_MAX_BLOCK_ENTRIES 262144
-#define ZTAP_MAX_RULES 65536
 #define ZTAP_MAX_POLICIES 16384
 #define ZTAP_MAX_CONNTRACK 262144
 #define ZTAP_EVENT_RING_BYTES (4 * 1024 * 1024)
 
-/* Counter indexes: allows per rule first, then denials per isolating policy. */
-#define ZTAP_COUNTERS (ZTAP_MAX_RULES + ZTAP_MAX_POLICIES)
+/* Counter indexes: allows per policy of the allowing rule first, then denials per isolating policy. */
+#define ZTAP_COUNTERS (2 * ZTAP_MAX_POLICIES)
 
 #define ZTAP_NONE 0xffffffffu
 #define ZTAP_WORLD 2u /* Identity.WorldNumber: addresses no prefix covers */
@@ -121,7 +120,9 @@ struct ztap_policy_key {
 
 #define ZTAP_POLICY_FIXED_BITS 80
 
-/* The lowest-numbered rule allowing the entry and the index of its policy. */
+/* The first rule allowing the entry: its index among its policy's rules of the direction, and the
+ * index of its policy. Relative to the policy, so a rule added to one policy changes no other
+ * policy's entries. */
 struct ztap_policy_value {
 	__u32 rule;
 	__u32 policy;
@@ -166,7 +167,7 @@ struct ztap_counter {
 	__u64 bytes;
 };
 
-/* Decisions attributed to a rule or a policy in a slot, and their bytes, under the generation they
+/* Decisions attributed to a policy in a slot, and their bytes, under the generation they
  * were counted in: a count left by an older generation that used the slot starts again at the next
  * decision, so installing a version into the slot needs no zeroing, and readers add up only the
  * counts of the generation in force. */
@@ -193,8 +194,8 @@ struct ztap_event {
 	__u32 generation;
 	__u32 source_identity;
 	__u32 destination_identity;
-	__u32 rule;
-	__u32 policy;
+	__u32 rule;   /* as in struct ztap_policy_value; ZTAP_NONE for a denial */
+	__u32 policy; /* the allowing rule's policy, or the first isolating one of a denial */
 	__u32 pad;
 };
 

@@ -9,5 +9,9 @@ namespace Ztap.Core.Compiler;
 /// <param name="Peer">The peer identity's number, or null for any peer, including addresses outside every prefix.</param>
 /// <param name="Protocol">Null for every protocol.</param>
 /// <param name="Rule">The first rule that allows this entry.</param>
-/// <param name="RulePosition">That rule's position in <see cref="PolicySet.Rules"/>, by which backends number counters and events.</param>
-public readonly record struct AllowEntry(uint? Peer, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule, int RulePosition);
+/// <param name="PolicyPosition">
+/// The position in <see cref="PolicySet.Policies"/> of that rule's policy. With the rule's index in
+/// its policy, it names the rule the same way after an edit that adds or removes rules of other
+/// policies, which a position in <see cref="PolicySet.Rules"/> would not.
+/// </param>
+public readonly record struct AllowEntry(uint? Peer, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule, int PolicyPosition);

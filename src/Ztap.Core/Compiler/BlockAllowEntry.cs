@@ -9,5 +9,5 @@ namespace Ztap.Core.Compiler;
 /// </summary>
 /// <param name="Protocol">Null for every protocol.</param>
 /// <param name="Rule">The rule that allows it.</param>
-/// <param name="RulePosition">That rule's position in <see cref="PolicySet.Rules"/>.</param>
-public readonly record struct BlockAllowEntry(IpBlock Block, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule, int RulePosition);
+/// <param name="PolicyPosition">The position in <see cref="PolicySet.Policies"/> of that rule's policy.</param>
+public readonly record struct BlockAllowEntry(IpBlock Block, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule, int PolicyPosition);

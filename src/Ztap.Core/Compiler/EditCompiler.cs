@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ztap.Core.Engine;
 using Ztap.Core.Policy;
 
@@ -17,24 +18,29 @@ internal static class EditCompiler
         var groups = compiled.Groups;
         var selections = new SelectorCache(groups);
         var emitter = new RuleEmitter(groups, compiled.Identities, new PeerResolver(groups, selections, compiled.Cells, compiled.Identities));
-        var layout = new RuleLayout(policies);
         var rebuilt = new HashSet<int>();
-        var ingress = Recompile(Direction.Ingress, previous, policies, edited, selections, emitter, layout, rebuilt);
-        var egress = Recompile(Direction.Egress, previous, policies, edited, selections, emitter, layout, rebuilt);
+        var ingress = Recompile(Direction.Ingress, previous, policies, edited, selections, emitter, rebuilt);
+        var egress = Recompile(Direction.Egress, previous, policies, edited, selections, emitter, rebuilt);
+        return new PolicySet([.. policies], compiled, Rules(previous, policies, edited), ingress, egress, previous, rebuilt);
+    }
 
-        var rules = previous.Rules.ToBuilder();
-        foreach (var index in edited)
+    /// <summary>The set's rule list: the previous set's own references for unedited policies, whose positions move when an edit adds or removes a rule.</summary>
+    private static ImmutableArray<RuleReference> Rules(PolicySet previous, IReadOnlyList<NetworkPolicy> policies, int[] edited)
+    {
+        var rules = ImmutableArray.CreateBuilder<RuleReference>(previous.Rules.Length);
+        for (var index = 0; index < policies.Count; index++)
         {
+            var isEdited = Array.BinarySearch(edited, index) >= 0;
             foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
             {
                 for (var r = 0; r < RuleLayout.Count(policies[index], direction); r++)
                 {
-                    rules[layout.First(index, direction) + r] = new RuleReference(policies[index], direction, r);
+                    rules.Add(isEdited ? new RuleReference(policies[index], direction, r) : previous.Rule(RuleKey.Of(index, r), direction));
                 }
             }
         }
 
-        return new PolicySet([.. policies], compiled, rules.DrainToImmutable(), ingress, egress, previous, rebuilt);
+        return rules.DrainToImmutable();
     }
 
     private static RuleTable?[] Recompile(
@@ -44,7 +50,6 @@ internal static class EditCompiler
         int[] edited,
         SelectorCache selections,
         RuleEmitter emitter,
-        RuleLayout layout,
         HashSet<int> rebuilt)
     {
         var tables = new RuleTable?[previous.Compiled.Groups.All.Length];
@@ -82,7 +87,7 @@ internal static class EditCompiler
             int[] subject = [group];
             foreach (var index in unedited.Concat(isolatingAfterEdit).Order())
             {
-                emitter.EmitPolicy(policies[index], index, direction, layout.First(index, direction), subject, builders);
+                emitter.EmitPolicy(policies[index], index, direction, subject, builders);
             }
 
             tables[group] = builders[group]?.Build();

@@ -51,8 +51,8 @@ internal sealed class GroupDigests
                 continue;
             }
 
-            PolicySetDigest.WriteRules(digest, set, ruleTexts, ingress);
-            PolicySetDigest.WriteRules(digest, set, ruleTexts, egress);
+            PolicySetDigest.WriteRules(digest, set, ruleTexts, ingress, Direction.Ingress);
+            PolicySetDigest.WriteRules(digest, set, ruleTexts, egress, Direction.Egress);
             digest.FinishInto(destination);
             if (ingress is null && egress is null)
             {

@@ -54,7 +54,7 @@ public static class PolicyCompiler
                     continue;
                 }
 
-                emitter.EmitPolicy(policy, index, direction, rules.Count, subjects, direction == Direction.Ingress ? ingress : egress);
+                emitter.EmitPolicy(policy, index, direction, subjects, direction == Direction.Ingress ? ingress : egress);
                 for (var r = 0; r < policy.Rules(direction).Length; r++)
                 {
                     rules.Add(new RuleReference(policy, direction, r));

@@ -5,9 +5,9 @@ namespace Ztap.Core.Compiler;
 
 /// <summary>
 /// The policies edited since a previous compilation, when that is all that changed in their list:
-/// as many policies, and at each position the same policy object or one whose rules take as many
-/// positions (<see cref="RuleLayout"/>). Every rule and policy then keeps its position, so a rule
-/// table no edited policy selects compiles to exactly what it was.
+/// as many policies, and at each position the same policy object or an edited one, with rules added,
+/// removed or changed. Every policy then keeps its position and every unedited rule its
+/// <see cref="RuleKey"/>, so a rule table no edited policy selects compiles to exactly what it was.
 /// </summary>
 internal static class PolicyEdits
 {
@@ -32,9 +32,7 @@ internal static class PolicyEdits
                 continue;
             }
 
-            if (edited.Count >= limit
-                || RuleLayout.Count(before, Direction.Ingress) != RuleLayout.Count(after, Direction.Ingress)
-                || RuleLayout.Count(before, Direction.Egress) != RuleLayout.Count(after, Direction.Egress))
+            if (edited.Count >= limit)
             {
                 return null;
             }

@@ -23,6 +23,7 @@ public sealed class PolicySet
     private readonly CidrCells _cells;
     private readonly Lazy<List<int>[]> _identitiesInCell;
     private readonly GroupDigests _groupDigests;
+    private readonly RuleLayout _layout;
 
     // Which compilation this is and which set it kept the rule tables of, without holding on to that set.
     private static long s_lastId;
@@ -46,6 +47,7 @@ public sealed class PolicySet
         Identities = compiled.Identities.Identities;
         Prefixes = compiled.Prefixes;
         Rules = rules;
+        _layout = new RuleLayout(policies);
         _groupOf = compiled.Identities.GroupOf;
         _cellOf = compiled.Identities.CellOf;
         _cells = compiled.Cells;
@@ -99,7 +101,7 @@ public sealed class PolicySet
             for (var i = 0; i < ports.Count; i++)
             {
                 var (from, to, rule) = ports[i];
-                entries.Add(new AllowEntry(number, named, from, to, Rules[rule], rule));
+                entries.Add(new AllowEntry(number, named, from, to, Rule(rule, direction), rule.Policy));
             }
         }
 
@@ -107,7 +109,7 @@ public sealed class PolicySet
         foreach (var position in table.DistinctBlocks)
         {
             var b = table.Blocks[position];
-            blocks.Add(new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[b.Rule], b.Rule));
+            blocks.Add(new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rule(b.Rule, direction), b.Rule.Policy));
         }
 
         var isolating = ImmutableArray.CreateBuilder<NetworkPolicy>(table.IsolatingPolicies.Length);
@@ -121,7 +123,7 @@ public sealed class PolicySet
 
     /// <summary>
     /// Whether this set was compiled from an in-place edit of <paramref name="previous"/> (or is it):
-    /// every rule and policy has the position it had there.
+    /// every policy has the position it had there.
     /// </summary>
     public bool IsEditOf(PolicySet previous) => ReferenceEquals(previous, this) || _basisId == previous._id;
 
@@ -129,8 +131,9 @@ public sealed class PolicySet
     /// The sides (identity and direction) whose rules were compiled anew when this set was compiled
     /// from an in-place edit of <paramref name="previous"/> (<see cref="IsEditOf"/>), in identity
     /// number order, ingress first. Every other side's rules are exactly those of
-    /// <paramref name="previous"/>, down to rule and policy positions, so a backend keeps what it
-    /// built for them. Null when this set is not an edit of that one.
+    /// <paramref name="previous"/>, down to each entry's policy position and rule index, so a backend
+    /// keeps what it built for them from those. (Positions in <see cref="Rules"/> move when an edit
+    /// adds or removes a rule.) Null when this set is not an edit of that one.
     /// </summary>
     public IReadOnlyList<(Identity Identity, Direction Direction)>? SidesChangedSince(PolicySet previous)
     {
@@ -197,6 +200,12 @@ public sealed class PolicySet
             .Order()];
 
     internal int IndexOf(IPAddress address) => _addresses.Find(address);
+
+    /// <summary>The rule a table of the direction holds under <paramref name="key"/>.</summary>
+    internal RuleReference Rule(RuleKey key, Direction direction) => Rules[RulePosition(key, direction)];
+
+    /// <summary>The position in <see cref="Rules"/> of the rule a table of the direction holds under <paramref name="key"/>.</summary>
+    internal int RulePosition(RuleKey key, Direction direction) => _layout.First(key.Policy, direction) + key.Index;
 
     internal int IndexOfV4(uint address) => _addresses.FindV4(address);
 

@@ -83,7 +83,7 @@ internal static class PolicySetDigest
     /// What <see cref="PolicySet.RulesOf"/> returns for the table, written straight from the table
     /// rather than through a list of entries per identity.
     /// </summary>
-    public static void WriteRules(DigestWriter digest, PolicySet set, RuleTexts ruleTexts, RuleTable? table)
+    public static void WriteRules(DigestWriter digest, PolicySet set, RuleTexts ruleTexts, RuleTable? table, Direction direction)
     {
         if (table is null)
         {
@@ -110,7 +110,7 @@ internal static class PolicySetDigest
                 digest.Write(protocol);
                 digest.Write(port.From);
                 digest.Write(port.To);
-                digest.AppendBytes(ruleTexts[port.Rule]);
+                digest.AppendBytes(ruleTexts[set.RulePosition(port.Rule, direction)]);
             }
         }
 
@@ -121,7 +121,7 @@ internal static class PolicySetDigest
             digest.Write(block.Protocol);
             digest.Write(block.From);
             digest.Write(block.To);
-            digest.AppendBytes(ruleTexts[block.Rule]);
+            digest.AppendBytes(ruleTexts[set.RulePosition(block.Rule, direction)]);
         }
     }
 

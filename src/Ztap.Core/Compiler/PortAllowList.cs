@@ -24,15 +24,15 @@ internal readonly struct PortAllowList(PortAllow[] ports, int start, int end)
         return false;
     }
 
-    /// <summary>The lowest-numbered rule allowing the port, or <see cref="int.MaxValue"/> when none does.</summary>
-    public int FirstRule(int port)
+    /// <summary>The first rule allowing the port, or <see cref="RuleKey.None"/> when none does.</summary>
+    public RuleKey FirstRule(int port)
     {
-        var first = int.MaxValue;
+        var first = RuleKey.None;
         for (var i = start; i < end; i++)
         {
-            if (port >= ports[i].From && port <= ports[i].To && ports[i].Rule < first)
+            if (port >= ports[i].From && port <= ports[i].To)
             {
-                first = ports[i].Rule;
+                first = RuleKey.Min(first, ports[i].Rule);
             }
         }
 

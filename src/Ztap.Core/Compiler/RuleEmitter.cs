@@ -12,9 +12,10 @@ internal sealed class RuleEmitter(WorkloadGroups groups, IdentityTable identitie
 
     /// <summary>
     /// Writes a policy's side into the tables of the given subjects: it isolates them, and each of
-    /// its rules, numbered from <paramref name="firstRule"/>, allows what it allows.
+    /// its rules allows what it allows.
     /// </summary>
-    public void EmitPolicy(NetworkPolicy policy, int index, Direction direction, int firstRule, int[] subjects, RuleTableBuilder?[] tables)
+    /// <param name="index">The policy's position in the set.</param>
+    public void EmitPolicy(NetworkPolicy policy, int index, Direction direction, int[] subjects, RuleTableBuilder?[] tables)
     {
         foreach (var subject in subjects)
         {
@@ -24,12 +25,12 @@ internal sealed class RuleEmitter(WorkloadGroups groups, IdentityTable identitie
         var rules = policy.Rules(direction);
         for (var r = 0; r < rules.Length; r++)
         {
-            Emit(policy, direction, rules[r], firstRule + r, subjects, tables);
+            Emit(policy, direction, rules[r], RuleKey.Of(index, r), subjects, tables);
         }
     }
 
     /// <param name="tables">The direction's tables, indexed by group; every subject's table exists.</param>
-    private void Emit(NetworkPolicy policy, Direction direction, PolicyRule rule, int ruleId, int[] subjects, RuleTableBuilder?[] tables)
+    private void Emit(NetworkPolicy policy, Direction direction, PolicyRule rule, RuleKey ruleKey, int[] subjects, RuleTableBuilder?[] tables)
     {
         var resolved = rule.Peers.IsEmpty ? null : peers.Resolve(policy.Namespace, rule.Peers);
         var ports = rule.Ports.IsEmpty ? AllPorts : rule.Ports.AsSpan();
@@ -41,54 +42,54 @@ internal sealed class RuleEmitter(WorkloadGroups groups, IdentityTable identitie
                 var protocol = (byte)port.Protocol;
                 if (port.PortName is null)
                 {
-                    Allow(table, resolved, protocol, port.Port ?? 0, port.EndPort ?? port.Port ?? ushort.MaxValue, ruleId);
+                    Allow(table, resolved, protocol, port.Port ?? 0, port.EndPort ?? port.Port ?? ushort.MaxValue, ruleKey);
                 }
                 else if (direction == Direction.Ingress)
                 {
                     if (groups.All[subject].ResolvePort(port.PortName, port.Protocol) is { } number)
                     {
-                        Allow(table, resolved, protocol, number, number, ruleId);
+                        Allow(table, resolved, protocol, number, number, ruleKey);
                     }
                 }
                 else
                 {
                     var candidates = resolved is null ? peers.WithNamedPort(port.PortName, port.Protocol) : peers.Workloads(resolved);
-                    AllowNamedOnPeers(table, candidates, port, ruleId);
+                    AllowNamedOnPeers(table, candidates, port, ruleKey);
                 }
             }
         }
     }
 
-    private static void Allow(RuleTableBuilder table, ResolvedPeers? resolved, byte protocol, int from, int to, int ruleId)
+    private static void Allow(RuleTableBuilder table, ResolvedPeers? resolved, byte protocol, int from, int to, RuleKey ruleKey)
     {
         if (resolved is null)
         {
-            table.Allow(RuleTable.AnyPeer, protocol, from, to, ruleId);
+            table.Allow(RuleTable.AnyPeer, protocol, from, to, ruleKey);
             return;
         }
 
         foreach (var peer in resolved.Identities)
         {
-            table.Allow(peer, protocol, from, to, ruleId);
+            table.Allow(peer, protocol, from, to, ruleKey);
         }
 
         foreach (var (block, cells) in resolved.Blocks)
         {
             foreach (var (start, end) in cells)
             {
-                table.AllowBlock(new BlockAllow(block, start, end, protocol, from, to, ruleId));
+                table.AllowBlock(new BlockAllow(block, start, end, protocol, from, to, ruleKey));
             }
         }
     }
 
-    private void AllowNamedOnPeers(RuleTableBuilder table, IEnumerable<int> candidates, PolicyPort port, int ruleId)
+    private void AllowNamedOnPeers(RuleTableBuilder table, IEnumerable<int> candidates, PolicyPort port, RuleKey ruleKey)
     {
         foreach (var peer in candidates)
         {
             var group = identities.GroupOf[peer];
             if (group >= 0 && groups.All[group].ResolvePort(port.PortName!, port.Protocol) is { } number)
             {
-                table.Allow(peer, (byte)port.Protocol, number, number, ruleId);
+                table.Allow(peer, (byte)port.Protocol, number, number, ruleKey);
             }
         }
     }

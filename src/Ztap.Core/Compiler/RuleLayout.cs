@@ -3,9 +3,9 @@ using Ztap.Core.Policy;
 namespace Ztap.Core.Compiler;
 
 /// <summary>
-/// Where each policy's rules sit in a set's rule list: policy by policy, its ingress rules then its
-/// egress rules, for the directions it isolates. Rule tables, counters and events refer to rules by
-/// these positions.
+/// Where each policy's rules sit in a set's rule list (<see cref="PolicySet.Rules"/>): policy by
+/// policy, its ingress rules then its egress rules, for the directions it isolates. Rule tables hold
+/// <see cref="RuleKey"/>s, which stay put when a policy gains a rule; this turns them into positions.
 /// </summary>
 internal sealed class RuleLayout
 {

@@ -58,21 +58,21 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
         return false;
     }
 
-    /// <summary>The lowest-numbered rule allowing the flow, or -1 when none does.</summary>
-    public int FirstRule(int peer, int peerCell, byte protocol, int port)
+    /// <summary>The first rule allowing the flow, or <see cref="RuleKey.None"/> when none does.</summary>
+    public RuleKey FirstRule(int peer, int peerCell, byte protocol, int port)
     {
-        var first = Math.Min(
-            Math.Min(FirstRule(Key(peer, protocol), port), FirstRule(Key(peer, AnyProtocol), port)),
-            Math.Min(FirstRule(Key(AnyPeer, protocol), port), FirstRule(Key(AnyPeer, AnyProtocol), port)));
+        var first = RuleKey.Min(
+            RuleKey.Min(FirstRule(Key(peer, protocol), port), FirstRule(Key(peer, AnyProtocol), port)),
+            RuleKey.Min(FirstRule(Key(AnyPeer, protocol), port), FirstRule(Key(AnyPeer, AnyProtocol), port)));
         foreach (ref readonly var block in Blocks.AsSpan())
         {
             if (block.Matches(peerCell, protocol, port))
             {
-                first = Math.Min(first, block.Rule);
+                first = RuleKey.Min(first, block.Rule);
             }
         }
 
-        return first == int.MaxValue ? -1 : first;
+        return first;
     }
 
     private bool Allows(long key, int port)
@@ -81,10 +81,10 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
         return index >= 0 && new PortAllowList(ports, starts[index], starts[index + 1]).Allows(port);
     }
 
-    private int FirstRule(long key, int port)
+    private RuleKey FirstRule(long key, int port)
     {
         var index = Find(key);
-        return index >= 0 ? new PortAllowList(ports, starts[index], starts[index + 1]).FirstRule(port) : int.MaxValue;
+        return index >= 0 ? new PortAllowList(ports, starts[index], starts[index + 1]).FirstRule(port) : RuleKey.None;
     }
 
     /// <summary>The position of the key, or -1 when it has no allowed ports.</summary>

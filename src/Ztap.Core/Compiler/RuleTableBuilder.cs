@@ -25,7 +25,7 @@ internal sealed class RuleTableBuilder
         }
     }
 
-    public void Allow(int peer, byte protocol, int from, int to, int rule) =>
+    public void Allow(int peer, byte protocol, int from, int to, RuleKey rule) =>
         _allowed.Add(new Pending(RuleTable.Key(peer, protocol), from, to, rule));
 
     public void AllowBlock(BlockAllow block) => (_blocks ??= []).Add(block);
@@ -141,7 +141,7 @@ internal sealed class RuleTableBuilder
         return !seen.Add(key);
     }
 
-    private readonly record struct Pending(long Key, int From, int To, int Rule) : IComparable<Pending>
+    private readonly record struct Pending(long Key, int From, int To, RuleKey Rule) : IComparable<Pending>
     {
         public int CompareTo(Pending other)
         {

@@ -56,7 +56,8 @@ public sealed class PolicyEngine(PolicySet set)
 
         var isolating = table.IsolatingPolicies.Select(p => PolicySet.Policies[p]).ToImmutableArray();
         var rule = table.FirstRule(peer, PolicySet.CellOf(peer), (byte)flow.Protocol, flow.Port);
-        return new SideDecision(direction, self || rule >= 0, isolating, rule >= 0 ? PolicySet.Rules[rule] : null);
+        var allowed = rule != RuleKey.None;
+        return new SideDecision(direction, self || allowed, isolating, allowed ? PolicySet.Rule(rule, direction) : null);
     }
 
     private bool Allows(RuleTable? table, int peer, byte protocol, int port) =>

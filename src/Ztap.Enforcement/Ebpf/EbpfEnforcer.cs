@@ -161,7 +161,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
     {
         var names = _named is { } last && EbpfNames.Kept(last.Set, set)
             ? last.Names
-            : EbpfNames.Of(set, image.RulePolicies);
+            : EbpfNames.Of(set);
         _named = (set, names);
         return names;
     }

@@ -14,7 +14,6 @@ internal static class EbpfMapFill
         new MapFill("isolated", image.Isolated.Count, DatapathLimits.MaxIsolations),
         new MapFill("blocks", image.Blocks.Count, DatapathLimits.MaxBlockEntries),
         new MapFill("policy", image.Policy.Count, DatapathLimits.MaxPolicyEntries),
-        new MapFill("rules", image.RuleCount, DatapathLimits.MaxRules),
         new MapFill("policies", image.PolicyCount, DatapathLimits.MaxPolicies),
     ];
 }

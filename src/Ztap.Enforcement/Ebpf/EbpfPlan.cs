@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Ztap.Core.Compiler;
+using Ztap.Core.Engine;
 using Ztap.Core.Policy;
 using Ztap.Enforcement.Ebpf.Datapath;
 using Ztap.Enforcement.Ebpf.Maps;
@@ -45,11 +46,14 @@ internal static class EbpfPlan
                 k.Peer == DatapathLimits.AnyPeer ? "any" : Number(k.Peer),
                 k.Protocol == DatapathLimits.AnyProtocol ? "any" : ProtocolNames.Format((Protocol)k.Protocol),
                 Ports(k),
-                set.Rules[(int)image.Policy.Values[i].Rule].ToString()))]);
+                Rule(set, k, image.Policy.Values[i])))]);
         return new EnforcementPlan("ebpf", set.Version, [identities, ipcache, attached, isolated, blocks, policy]);
     }
 
     private static ImmutableArray<string> Row(params string[] cells) => [.. cells];
+
+    private static string Rule(PolicySet set, PolicyKey key, PolicyValue value) =>
+        new RuleReference(set.Policies[(int)value.Policy], (Direction)key.Direction, (int)value.Rule).ToString();
 
     private static string Number(uint identity) => identity.ToString(CultureInfo.InvariantCulture);
 

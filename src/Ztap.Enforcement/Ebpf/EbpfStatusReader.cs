@@ -49,18 +49,11 @@ internal static class EbpfStatusReader
 
     private static ImmutableArray<PolicyCounters> PolicyCounters(BpfMap map, PerCpuReader reader, EbpfNames names, uint generation)
     {
-        var allowed = new (ulong Decisions, ulong Bytes)[names.Policies.Length];
-        for (var rule = 0; rule < names.RulePolicies.Length; rule++)
-        {
-            var counter = reader.Sum(map, (uint)rule, generation);
-            var policy = names.RulePolicies[rule];
-            allowed[policy] = (allowed[policy].Decisions + counter.Decisions, allowed[policy].Bytes + counter.Bytes);
-        }
-
         return [.. names.Policies.Select((name, index) =>
         {
-            var denied = reader.Sum(map, (uint)(DatapathLimits.MaxRules + index), generation);
-            return new PolicyCounters(name, allowed[index].Decisions, allowed[index].Bytes, denied.Decisions, denied.Bytes);
+            var allowed = reader.Sum(map, (uint)index, generation);
+            var denied = reader.Sum(map, (uint)(DatapathLimits.MaxPolicies + index), generation);
+            return new PolicyCounters(name, allowed.Decisions, allowed.Bytes, denied.Decisions, denied.Bytes);
         })];
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CsCheck;
 using Ztap.Core.Compiler;
 using Ztap.Core.Engine;
@@ -30,6 +31,7 @@ public sealed class RecompileTests
     public void Compiling_an_edit_of_a_previous_set_gives_the_set_a_full_compile_gives()
     {
         var keptSides = 0;
+        var movedRules = 0;
         ScenarioGen.Scenarios.Sample(scenario =>
         {
             var policies = scenario.Policies;
@@ -42,6 +44,10 @@ public sealed class RecompileTests
             AssertEqual(PolicyCompiler.Compile(secondPolicies, scenario.Inventory), second, scenario);
             var actual = PolicyCompiler.Compile(policies, scenario.Inventory, second);
             AssertEqual(full, actual, scenario);
+            if (actual.IsEditOf(second) && actual.Rules.Length != second.Rules.Length)
+            {
+                movedRules++;
+            }
 
             // A full compilation (too many edits, other prefixes) says nothing of what it kept.
             var changed = actual.SidesChangedSince(second);
@@ -60,6 +66,7 @@ public sealed class RecompileTests
         }, iter: 1000);
 
         Assert.True(keptSides > 0, "no edit was compiled from its previous set");
+        Assert.True(movedRules > 0, "no edit that adds or removes rules was compiled from its previous set");
     }
 
     [Fact]
@@ -105,7 +112,9 @@ public sealed class RecompileTests
 
     /// <summary>
     /// The policies with the first one and every third from <paramref name="shift"/> edited in place:
-    /// another policy's namespace and selector, and its rules in reverse order, so as many of them.
+    /// another policy's namespace and selector, and its rules in reverse order with the first one
+    /// repeated at the end, in ingress for one shift and egress for the other. A repeated rule names
+    /// no new prefix, so the edit can build on the previous set while the rules after it move.
     /// </summary>
     private static NetworkPolicy[] Edited(IReadOnlyList<NetworkPolicy> policies, int shift)
     {
@@ -119,14 +128,17 @@ public sealed class RecompileTests
                 {
                     Namespace = other.Namespace,
                     PodSelector = other.PodSelector,
-                    Ingress = [.. edited[i].Ingress.Reverse()],
-                    Egress = [.. edited[i].Egress.Reverse()],
+                    Ingress = Reversed(edited[i].Ingress, repeatFirst: shift % 2 == 1),
+                    Egress = Reversed(edited[i].Egress, repeatFirst: shift % 2 == 0),
                 };
             }
         }
 
         return edited;
     }
+
+    private static ImmutableArray<PolicyRule> Reversed(ImmutableArray<PolicyRule> rules, bool repeatFirst) =>
+        repeatFirst && !rules.IsEmpty ? [.. rules.Reverse(), rules[^1]] : [.. rules.Reverse()];
 
     private static string Describe(Identity identity) =>
         $"{identity.Number} {identity.Kind} {identity} [{string.Join(' ', identity.NamedPorts)}]";

@@ -70,5 +70,41 @@ public sealed class EditTests(ProbeBinary probe)
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
     }
 
+    [RootFact]
+    public async Task A_rule_added_to_one_policy_and_removed_again_is_applied_as_an_edit_and_counted_for_that_policy()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var original = estate.Compile(MatrixPolicies.Yaml);
+        await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
+
+        // db-ingress gains a first rule letting web in on 6379: its other rules and every later
+        // policy's move in the set's rule list, and the edit is still applied as one.
+        var policies = original.Policies.ToArray();
+        var dbIngress = Array.FindIndex(policies, p => p.Name == "db-ingress");
+        var rule = policies[dbIngress].Ingress[0];
+        policies[dbIngress] = policies[dbIngress] with
+        {
+            Ingress = policies[dbIngress].Ingress.Insert(0, rule with { Ports = [rule.Ports[0] with { Port = 6379 }] }),
+        };
+        var added = PolicyCompiler.Compile(policies, original.Inventory, original);
+        Assert.True(added.IsEditOf(original));
+        Assert.Equal(original.Rules.Length + 1, added.Rules.Length);
+
+        await scene.Enforcer.ApplyAsync(added, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("allow", estate.Attempt(Web, Redis));
+        Assert.Equal("allow", estate.Attempt(Web, Postgres));
+        Assert.True(AllowedBy(await scene.Enforcer.StatusAsync(CancellationToken.None), "prod/db-ingress") > 0, "db-ingress counted no allow");
+
+        var removed = PolicyCompiler.Compile(original.Policies, original.Inventory, added);
+        Assert.True(removed.IsEditOf(added));
+        await scene.Enforcer.ApplyAsync(removed, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
+        Assert.Equal("allow", estate.Attempt(Web, Postgres));
+    }
+
+    private static ulong AllowedBy(EnforcementStatus status, string policy) => status.Policies.Single(p => p.Policy == policy).Allowed;
+
     private static ulong DeniedBy(EnforcementStatus status, string policy) => status.Policies.Single(p => p.Policy == policy).Denied;
 }

@@ -24,7 +24,6 @@ internal static class DatapathCapacity
         Limit(image.Isolated.Count, DatapathLimits.MaxIsolations, "isolated identity directions", "ZTAP_MAX_ISOLATIONS");
         Limit(image.Blocks.Count, DatapathLimits.MaxBlockEntries, "ipBlock prefix entries", "ZTAP_MAX_BLOCK_ENTRIES");
         Limit(image.Policy.Count, DatapathLimits.MaxPolicyEntries, "policy map entries", "ZTAP_MAX_POLICY_ENTRIES");
-        Limit(image.RuleCount, DatapathLimits.MaxRules, "rules", "ZTAP_MAX_RULES");
         Limit(image.PolicyCount, DatapathLimits.MaxPolicies, "policies", "ZTAP_MAX_POLICIES");
         if (problems.Count > 0)
         {

@@ -19,8 +19,7 @@ internal sealed class DatapathImage
         MapImage<SubjectKey, uint> subjects,
         MapImage<IsolationKey, Isolation> isolated,
         MapImage<BlockKey, uint> blocks,
-        MapImage<PolicyKey, PolicyValue> policy,
-        int[] rulePolicies)
+        MapImage<PolicyKey, PolicyValue> policy)
     {
         Set = set;
         Ipcache = ipcache;
@@ -28,7 +27,6 @@ internal sealed class DatapathImage
         Isolated = isolated;
         Blocks = blocks;
         Policy = policy;
-        RulePolicies = rulePolicies;
     }
 
     /// <summary>The set the image was built from.</summary>
@@ -44,13 +42,7 @@ internal sealed class DatapathImage
 
     public MapImage<PolicyKey, PolicyValue> Policy { get; }
 
-    /// <summary>How many rule counters the version uses (allows are counted per rule).</summary>
-    public int RuleCount => RulePolicies.Length;
-
-    /// <summary>The policy index of each rule, which turns rule counters into policy counters.</summary>
-    public int[] RulePolicies { get; }
-
-    /// <summary>How many policy counters the version uses (denials are counted per isolating policy).</summary>
+    /// <summary>How many policies the version counts decisions of (allows per allowing rule's policy, denials per isolating policy).</summary>
     public int PolicyCount => Set.Policies.Length;
 
     /// <param name="earlier">
@@ -63,8 +55,7 @@ internal sealed class DatapathImage
         var changed = earlier is null ? null : set.SidesChangedSince(earlier.Set);
         var kept = changed is null ? null : earlier;
         var ipcache = kept?.Ipcache ?? IpcacheImage(set.Prefixes);
-        var rulePolicies = kept?.RulePolicies ?? PolicyOfEachRule(set);
-        var sides = new SideImager(rulePolicies, ipcache, kept);
+        var sides = new SideImager(ipcache, kept);
         if (kept is null)
         {
             // In number order, the order of the keys, so the images come out sorted.
@@ -99,8 +90,7 @@ internal sealed class DatapathImage
             SubjectImage(subjects),
             sides.Isolated.Build(),
             sides.Blocks.Build(),
-            sides.Policy.Build(),
-            rulePolicies);
+            sides.Policy.Build());
     }
 
     private static MapImage<IpcacheKey, uint> IpcacheImage(ImmutableArray<PrefixEntry> prefixes)
@@ -114,24 +104,6 @@ internal sealed class DatapathImage
         }
 
         return new MapImage<IpcacheKey, uint>(keys, values);
-    }
-
-    // Rules come policy by policy, so one walk over both pairs each rule with its policy's position.
-    private static int[] PolicyOfEachRule(PolicySet set)
-    {
-        var rulePolicies = new int[set.Rules.Length];
-        var policy = 0;
-        for (var rule = 0; rule < rulePolicies.Length; rule++)
-        {
-            while (!ReferenceEquals(set.Policies[policy], set.Rules[rule].Policy))
-            {
-                policy++;
-            }
-
-            rulePolicies[rule] = policy;
-        }
-
-        return rulePolicies;
     }
 
     private static MapImage<SubjectKey, uint> SubjectImage(IReadOnlyList<SubjectEntry> subjects)

@@ -1,13 +1,14 @@
 namespace Ztap.Enforcement.Ebpf.Datapath;
 
 /// <summary>
-/// Flattens overlapping allowed port ranges into disjoint segments, each labelled with the lowest
-/// rule that allows it, so one longest-prefix lookup answers both "allowed?" and "by which rule?"
+/// Flattens overlapping allowed port ranges into disjoint segments, each labelled with the first
+/// rule that allows it (the least), so one longest-prefix lookup answers both "allowed?" and "by which rule?"
 /// the way <c>PolicyEngine.Explain</c> does.
 /// </summary>
 internal static class PortSegments
 {
-    public static List<(int From, int To, int Rule)> Flatten(IReadOnlyList<(int From, int To, int Rule)> ranges)
+    public static List<(int From, int To, TRule Rule)> Flatten<TRule>(IReadOnlyList<(int From, int To, TRule Rule)> ranges)
+        where TRule : struct, IComparable<TRule>, IEquatable<TRule>
     {
         var points = new int[ranges.Count * 2];
         for (var i = 0; i < ranges.Count; i++)
@@ -16,7 +17,7 @@ internal static class PortSegments
         }
 
         Array.Sort(points);
-        var segments = new List<(int From, int To, int Rule)>();
+        var segments = new List<(int From, int To, TRule Rule)>();
         for (var i = 0; i + 1 < points.Length; i++)
         {
             if (points[i] == points[i + 1])
@@ -25,21 +26,21 @@ internal static class PortSegments
             }
 
             var (start, end) = (points[i], points[i + 1] - 1);
-            var rule = int.MaxValue;
+            TRule? first = null;
             foreach (var range in ranges)
             {
-                if (range.From <= start && end <= range.To)
+                if (range.From <= start && end <= range.To && (first is not { } earlier || range.Rule.CompareTo(earlier) < 0))
                 {
-                    rule = Math.Min(rule, range.Rule);
+                    first = range.Rule;
                 }
             }
 
-            if (rule == int.MaxValue)
+            if (first is not { } rule)
             {
                 continue;
             }
 
-            if (segments.Count > 0 && segments[^1].To + 1 == start && segments[^1].Rule == rule)
+            if (segments.Count > 0 && segments[^1].To + 1 == start && segments[^1].Rule.Equals(rule))
             {
                 segments[^1] = (segments[^1].From, end, rule);
             }

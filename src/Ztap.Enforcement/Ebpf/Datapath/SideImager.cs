@@ -10,16 +10,15 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// by which policy it is isolated, its ipBlock prefixes, and the allowed entries keyed by peer,
 /// protocol and port block. Sides are written in key order, so the maps come out sorted.
 /// </summary>
-/// <param name="rulePolicies">The policy position of each rule, stored with each entry for counters and events.</param>
 /// <param name="ipcache">The identity of each prefix, which sides with ipBlocks look theirs up in.</param>
 /// <param name="earlier">An image of about the same size, to make room for as many entries at once.</param>
-internal sealed class SideImager(int[] rulePolicies, MapImage<IpcacheKey, uint> ipcache, DatapathImage? earlier)
+internal sealed class SideImager(MapImage<IpcacheKey, uint> ipcache, DatapathImage? earlier)
 {
     // Scratch kept from side to side.
     private readonly List<AllowedRange> _side = [];
     private readonly List<(IPNetwork Prefix, uint Peer)> _sidePrefixes = [];
     private readonly SideBlocks _sideBlocks = new();
-    private readonly List<(int From, int To, int Rule)> _ranges = [];
+    private readonly List<(int From, int To, PolicyValue Rule)> _ranges = [];
 
     public MapBuilder<IsolationKey, Isolation> Isolated { get; } = new(earlier?.Isolated.Count ?? 0);
 
@@ -38,7 +37,7 @@ internal sealed class SideImager(int[] rulePolicies, MapImage<IpcacheKey, uint> 
         var flags = 0u;
         foreach (var entry in rules.Entries)
         {
-            _side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, entry.RulePosition));
+            _side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, PolicyValue.Of(entry.PolicyPosition, entry.Rule.RuleIndex)));
             flags |= entry.Peer is null ? Isolation.AnyPeer : Isolation.Peers;
         }
 
@@ -75,9 +74,8 @@ internal sealed class SideImager(int[] rulePolicies, MapImage<IpcacheKey, uint> 
                 _ranges.Add((_side[end].From, _side[end].To, _side[end].Rule));
             }
 
-            foreach (var (from, to, rule) in _ranges.Count == 1 ? _ranges : PortSegments.Flatten(_ranges))
+            foreach (var (from, to, value) in _ranges.Count == 1 ? _ranges : PortSegments.Flatten(_ranges))
             {
-                var value = new PolicyValue { Rule = (uint)rule, Policy = (uint)rulePolicies[rule] };
                 if (from == to)
                 {
                     // One port, the usual case, needs no walk over blocks.

@@ -8,7 +8,6 @@ internal static class DatapathLimits
     public const int MaxIsolations = 131072;
     public const int MaxPolicyEntries = 1048576;
     public const int MaxBlockEntries = 262144;
-    public const int MaxRules = 65536;
     public const int MaxPolicies = 16384;
     public const int MaxConntrack = 262144;
     public const int Totals = 4;

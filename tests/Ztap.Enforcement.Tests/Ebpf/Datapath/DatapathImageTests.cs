@@ -23,13 +23,29 @@ public sealed class DatapathImageTests
         var model = new DatapathModel(DatapathImage.Build(set, []));
         var engine = new PolicyEngine(set);
 
-        var flows = from source in SampleEstate.Addresses
-                    from destination in SampleEstate.Addresses
-                    where source.AddressFamily == destination.AddressFamily
-                    from service in Services
-                    select new Flow(source, destination, service.Protocol, service.Port);
+        Assert.All(Flows(), flow => Assert.Equal(engine.Decide(flow), model.Decide(flow)));
+    }
 
-        Assert.All(flows, flow => Assert.Equal(engine.Decide(flow), model.Decide(flow)));
+    [Fact]
+    public void The_entries_name_the_rule_the_engine_names()
+    {
+        var set = SampleEstate.Compile();
+        var model = new DatapathModel(DatapathImage.Build(set, []));
+        var engine = new PolicyEngine(set);
+        var named = 0;
+
+        foreach (var flow in Flows())
+        {
+            var explanation = engine.Explain(flow);
+            foreach (var side in new[] { explanation.Egress, explanation.Ingress })
+            {
+                var expected = side.AllowingRule is { } rule ? PolicyValue.Of(set.Policies.IndexOf(rule.Policy), rule.RuleIndex) : (PolicyValue?)null;
+                Assert.Equal(expected, flow.Source.Equals(flow.Destination) ? expected : model.AllowingRule(flow, side.Direction));
+                named += expected is null ? 0 : 1;
+            }
+        }
+
+        Assert.True(named > 0, "no flow was allowed by a rule");
     }
 
     [Fact]
@@ -38,13 +54,16 @@ public sealed class DatapathImageTests
         var set = SampleEstate.Compile();
         var image = DatapathImage.Build(set, []);
 
-        // A port moved on one side, then a selector moved to other workloads, then the original back.
+        // A port moved on one side, then a rule added before the others, then a selector moved to
+        // other workloads, then the original back.
         var policies = set.Policies.ToArray();
         var rule = policies[0].Ingress[0];
         policies[0] = policies[0] with { Ingress = policies[0].Ingress.SetItem(0, rule with { Ports = rule.Ports.SetItem(0, rule.Ports[0] with { Port = 81 }) }) };
         var moved = policies.ToArray();
+        policies[0] = policies[0] with { Ingress = policies[0].Ingress.Insert(0, rule with { Ports = rule.Ports.SetItem(0, rule.Ports[0] with { Port = 82 }) }) };
+        var added = policies.ToArray();
         policies[1] = policies[1] with { PodSelector = policies[0].PodSelector };
-        foreach (var edit in new[] { moved, policies, set.Policies.ToArray() })
+        foreach (var edit in new[] { moved, added, policies, set.Policies.ToArray() })
         {
             var edited = PolicyCompiler.Compile(edit, set.Inventory, image.Set);
             Assert.True(edited.IsEditOf(image.Set));
@@ -55,8 +74,25 @@ public sealed class DatapathImageTests
             AssertSame(fresh.Isolated, image.Isolated);
             AssertSame(fresh.Blocks, image.Blocks);
             AssertSame(fresh.Policy, image.Policy);
-            Assert.Equal(fresh.RulePolicies, image.RulePolicies);
         }
+    }
+
+    [Fact]
+    public void A_rule_added_to_one_policy_changes_only_that_policys_entries()
+    {
+        var set = SampleEstate.Compile();
+        var before = DatapathImage.Build(set, []);
+        var policies = set.Policies.ToArray();
+        var rule = policies[0].Ingress[0];
+        // On a port no range of another rule holds, so no other rule's port blocks are cut anew.
+        policies[0] = policies[0] with { Ingress = policies[0].Ingress.Insert(0, rule with { Ports = [new PolicyPort(Protocol.Tcp, 8125, null, null)] }) };
+
+        var after = DatapathImage.Build(PolicyCompiler.Compile(policies, set.Inventory, set), [], before);
+        var changes = after.Policy.ChangesFrom(before.Policy);
+
+        Assert.NotEmpty(changes.UpsertKeys);
+        Assert.All(changes.UpsertValues, value => Assert.Equal(0u, value.Policy));
+        Assert.All(changes.Deletions, key => Assert.Equal(0u, before.Policy.Values[Array.IndexOf(before.Policy.Keys, key)].Policy));
     }
 
     [Fact]
@@ -105,6 +141,13 @@ public sealed class DatapathImageTests
             new[] { (77UL, SubjectKey.Primary, identities[0]), (77UL, identities[0], identities[0]), (77UL, identities[1], identities[1]) }.Order(),
             image.Subjects.Keys.Zip(image.Subjects.Values).Select(e => (e.First.Cgroup, e.First.Identity, e.Second)).Order());
     }
+
+    private static IEnumerable<Flow> Flows() =>
+        from source in SampleEstate.Addresses
+        from destination in SampleEstate.Addresses
+        where source.AddressFamily == destination.AddressFamily
+        from service in Services
+        select new Flow(source, destination, service.Protocol, service.Port);
 
     private static void AssertSame<TKey, TValue>(MapImage<TKey, TValue> expected, MapImage<TKey, TValue> actual)
         where TKey : unmanaged, IMapKey<TKey>

@@ -42,15 +42,27 @@ internal sealed class DatapathModel(DatapathImage image)
         return best.Identity;
     }
 
+    /// <summary>
+    /// The rule the side's entries name for the flow, as <c>consider</c> keeps it: the first by
+    /// policy, then by index in the policy. Null when the side is not isolated or nothing allows the flow.
+    /// </summary>
+    public PolicyValue? AllowingRule(Flow flow, Direction direction)
+    {
+        var (subject, peer, peerAddress) = direction == Direction.Egress
+            ? (IdentityOf(flow.Source), IdentityOf(flow.Destination), flow.Destination)
+            : (IdentityOf(flow.Destination), IdentityOf(flow.Source), flow.Source);
+        var isolation = Array.FindIndex(image.Isolated.Keys, k => k.Identity == subject && k.Direction == (uint)direction);
+        return isolation < 0 ? null : Allowing(subject, direction, peer, peerAddress, flow, image.Isolated.Values[isolation].Flags);
+    }
+
     private bool SideAllows(uint subject, Direction direction, uint peer, IPAddress peerAddress, Flow flow)
     {
         var isolation = Array.FindIndex(image.Isolated.Keys, k => k.Identity == subject && k.Direction == (uint)direction);
-        if (isolation < 0)
-        {
-            return true;
-        }
+        return isolation < 0 || Allowing(subject, direction, peer, peerAddress, flow, image.Isolated.Values[isolation].Flags) is not null;
+    }
 
-        var flags = image.Isolated.Values[isolation].Flags;
+    private PolicyValue? Allowing(uint subject, Direction direction, uint peer, IPAddress peerAddress, Flow flow, uint flags)
+    {
         var peers = new List<uint>();
         if ((flags & Isolation.Peers) != 0)
         {
@@ -68,13 +80,17 @@ internal sealed class DatapathModel(DatapathImage image)
         }
 
         var protocol = (byte)flow.Protocol;
-        return image.Policy.Keys.Any(k =>
-            k.Subject == subject
-            && k.Direction == (byte)direction
-            && peers.Contains(k.Peer)
-            && (k.Protocol == protocol || k.Protocol == DatapathLimits.AnyProtocol)
-            && new PortBlock(k.Port, (int)k.PrefixLength - PolicyKey.FixedBits) is var block
-            && block.First <= flow.Port && flow.Port <= block.Last);
+        return image.Policy.Keys
+            .Select((k, i) => (Key: k, Value: image.Policy.Values[i]))
+            .Where(e =>
+                e.Key.Subject == subject
+                && e.Key.Direction == (byte)direction
+                && peers.Contains(e.Key.Peer)
+                && (e.Key.Protocol == protocol || e.Key.Protocol == DatapathLimits.AnyProtocol)
+                && new PortBlock(e.Key.Port, (int)e.Key.PrefixLength - PolicyKey.FixedBits) is var block
+                && block.First <= flow.Port && flow.Port <= block.Last)
+            .Select(e => (PolicyValue?)e.Value)
+            .Min();
     }
 
     private uint? BlockPeer(uint subject, Direction direction, IPAddress address)

@@ -70,7 +70,6 @@ public sealed class StructLayoutTests
         ("ZTAP_MAX_ISOLATIONS", $"{DatapathLimits.MaxIsolations}"),
         ("ZTAP_MAX_POLICY_ENTRIES", $"{DatapathLimits.MaxPolicyEntries}"),
         ("ZTAP_MAX_BLOCK_ENTRIES", $"{DatapathLimits.MaxBlockEntries}"),
-        ("ZTAP_MAX_RULES", $"{DatapathLimits.MaxRules}"),
         ("ZTAP_MAX_POLICIES", $"{DatapathLimits.MaxPolicies}"),
         ("ZTAP_MAX_CONNTRACK", $"{DatapathLimits.MaxConntrack}"),
         ("ZTAP_TOTALS", $"{DatapathLimits.Totals}"),

@@ -4,7 +4,7 @@ namespace Ztap.Enforcement.Tests.Ebpf.State;
 
 public sealed class StateStoreTests : IDisposable
 {
-    private static readonly EbpfNames Names = new("v1", [new IdentitySummary(7, "prod app=web")], ["prod/web"], [0]);
+    private static readonly EbpfNames Names = new("v1", [new IdentitySummary(7, "prod app=web")], ["prod/web"]);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("ztap-state-").FullName;
 
