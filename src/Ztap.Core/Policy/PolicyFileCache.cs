@@ -10,6 +10,8 @@ namespace Ztap.Core.Policy;
 /// parsed and validated again, and a file whose settled stamp (<see cref="FileStamp"/>) is unchanged
 /// is not even read. What a file's bytes give does not depend on any other file, so a hit is
 /// exactly what reading it would give, as long as one cache serves loads with the same limits.
+/// A changed file's policies that read the same as before (<see cref="PolicyEquality"/>) are the
+/// objects read before, so a compiler building on the previous set sees only the edited ones.
 /// </summary>
 public sealed class PolicyFileCache
 {
@@ -34,8 +36,36 @@ public sealed class PolicyFileCache
         }
 
         var result = parse(bytes);
+        if (known is not null)
+        {
+            KeepUnedited(known.Result, result);
+        }
+
         _files[file] = new Entry(digest, result, settled);
         return result;
+    }
+
+    /// <summary>Puts the earlier reading's policy in place of each policy of the new one that reads the same.</summary>
+    private static void KeepUnedited(PolicyFileResult earlier, PolicyFileResult result)
+    {
+        var before = new Dictionary<string, NetworkPolicy>(StringComparer.Ordinal);
+        foreach (var document in earlier.Documents)
+        {
+            if (document.Policy is { } policy)
+            {
+                before.TryAdd(policy.QualifiedName, policy);
+            }
+        }
+
+        for (var i = 0; i < result.Documents.Count; i++)
+        {
+            if (result.Documents[i].Policy is { } policy
+                && before.TryGetValue(policy.QualifiedName, out var same)
+                && PolicyEquality.Same(same, policy))
+            {
+                result.Documents[i] = result.Documents[i] with { Policy = same };
+            }
+        }
     }
 
     /// <summary>Forgets every file but <paramref name="files"/>, so files that went away are not kept alive.</summary>

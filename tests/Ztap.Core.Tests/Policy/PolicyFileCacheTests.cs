@@ -53,6 +53,32 @@ public sealed class PolicyFileCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task The_policies_of_a_changed_file_that_read_the_same_are_the_objects_read_before()
+    {
+        var file = _folder.Write("ab.yaml", Policy("a") + "---\n" + Policy("b"));
+        var first = await Load();
+        await File.WriteAllTextAsync(file, Policy("a", port: "8080") + "---\n" + Policy("b"));
+
+        var second = await Load();
+
+        Assert.NotSame(first.Policies[0], second.Policies[0]);
+        Assert.Same(first.Policies[1], second.Policies[1]);
+    }
+
+    [Fact]
+    public async Task A_policy_that_moved_to_another_line_is_read_anew_so_it_points_at_its_new_place()
+    {
+        var file = _folder.Write("ab.yaml", Policy("a") + "---\n" + Policy("b"));
+        var first = await Load();
+        await File.WriteAllTextAsync(file, "# the first of two\n" + Policy("a") + "---\n" + Policy("b"));
+
+        var second = await Load();
+
+        Assert.NotSame(first.Policies[1], second.Policies[1]);
+        Assert.Equal(first.Policies[1].Origin.Line + 1, second.Policies[1].Origin.Line);
+    }
+
+    [Fact]
     public async Task A_file_with_its_settled_stamp_unchanged_is_not_read_again()
     {
         var settled = DateTime.UtcNow.AddMinutes(-1);
