@@ -29,9 +29,6 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
     {
         var cgroup2 = HostPreflight.Check(location.PinRoot);
         var subjects = LocalSubject.Resolve(set, cgroup2, options.WholeHost);
-        var image = _lastImage = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)], _lastImage);
-        DatapathCapacity.Check(image);
-        cancellationToken.ThrowIfCancellationRequested();
 
         using var exclusive = ApplyLock.Acquire(location.StateDirectory);
         Directory.CreateDirectory(location.PinRoot);
@@ -39,14 +36,25 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         var previous = await _store.ReadHeaderAsync(cancellationToken);
         var digest = DatapathObject.Digest;
         var reload = previous?.ObjectDigest != digest;
-        var pinned = PinnedMaps.Open(location.PinRoot);
+        using var pinned = PinnedMaps.Open(location.PinRoot);
         var toAttach = subjects.Where(s => reload || !links.IsComplete(s.Cgroup.Id)).ToList();
 
         // Loading creates the pinned maps on first use and reuses them afterwards; an update that
-        // only changes policy needs none of it and goes straight to the pinned maps.
-        using var datapath = pinned is null || toAttach.Count > 0 ? DatapathObject.Load(location.PinRoot) : null;
-        using var maps = pinned ?? PinnedMaps.Open(location.PinRoot)
-            ?? throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath maps are not pinned under {location.PinRoot} after loading");
+        // only changes policy needs none of it and goes straight to the pinned maps. Into an empty
+        // pin root the datapath loads unpinned while the set is imaged, and is pinned only once
+        // the image fits: a set refused for its size leaves nothing behind.
+        using var loading = pinned is null || toAttach.Count > 0
+            ? DatapathLoad.Start(location.PinRoot, unpinned: PinnedMaps.NoneUnder(location.PinRoot))
+            : null;
+        var image = _lastImage = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)], _lastImage);
+        DatapathCapacity.Check(image);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var datapath = loading?.Take();
+        using var loaded = pinned is null
+            ? PinnedMaps.Open(location.PinRoot) ?? throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath maps are not pinned under {location.PinRoot} after loading")
+            : null;
+        var maps = pinned ?? loaded!;
 
         var generation = new SlotWriter(maps, location.StateDirectory, _slots).Install(image, ModeOf(options));
 

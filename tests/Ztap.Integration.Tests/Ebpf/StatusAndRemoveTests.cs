@@ -33,6 +33,24 @@ public sealed class StatusAndRemoveTests(ProbeBinary probe)
     }
 
     [RootFact]
+    public async Task A_set_too_large_for_the_datapath_is_refused_with_nothing_pinned_or_attached()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var set = estate.Compile(MatrixPolicies.Yaml);
+        var template = set.Policies[0];
+        var tooMany = Enumerable.Range(0, 16_385).Select(i => template with { Name = $"copy-{i}" }).ToArray();
+        var tooLarge = Ztap.Core.Compiler.PolicyCompiler.Compile(tooMany, set.Inventory);
+
+        var refused = await Assert.ThrowsAsync<EnforcementException>(() => scene.Enforcer.ApplyAsync(tooLarge, new EnforcementOptions(), CancellationToken.None));
+
+        Assert.Equal(EnforcementFailure.CapacityExceeded, refused.Failure);
+        Assert.Contains("ZTAP_MAX_POLICIES", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(scene.Location.PinRoot) ? Directory.EnumerateFileSystemEntries(scene.Location.PinRoot) : []);
+        Assert.False((await scene.Enforcer.StatusAsync(CancellationToken.None)).Installed);
+    }
+
+    [RootFact]
     public async Task Removing_detaches_everything_and_traffic_flows_unfiltered_again()
     {
         await using var scene = Scene.Create(probe);

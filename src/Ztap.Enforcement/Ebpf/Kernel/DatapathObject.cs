@@ -15,12 +15,44 @@ internal sealed unsafe class DatapathObject : IDisposable
 
     private readonly nint _object;
 
-    private DatapathObject(nint bpfObject) => _object = bpfObject;
+    // The maps whose pinning waits for PinMaps, with where each goes.
+    private readonly List<(nint Map, string Path)> _unpinned;
+
+    private DatapathObject(nint bpfObject, List<(nint Map, string Path)> unpinned)
+    {
+        _object = bpfObject;
+        _unpinned = unpinned;
+    }
 
     /// <summary>The SHA-256 of the embedded object, recorded so a changed datapath is reloaded.</summary>
     public static string Digest => Convert.ToHexStringLower(SHA256.HashData(Bytes()));
 
-    public static DatapathObject Load(string pinRoot)
+    /// <summary>Loads the datapath, reusing the maps pinned under the pin root and pinning the others.</summary>
+    public static DatapathObject Load(string pinRoot) => Load(pinRoot, pinLater: false);
+
+    /// <summary>
+    /// Loads the datapath with maps of its own, pinned only by <see cref="PinMaps"/>, for a pin root
+    /// that holds none: until then nothing of it is visible outside this process, and disposing it
+    /// frees it all, so loading can run alongside work that may still refuse the version.
+    /// </summary>
+    public static DatapathObject LoadUnpinned(string pinRoot) => Load(pinRoot, pinLater: true);
+
+    /// <summary>Pins the maps an unpinned load held back, where a pinned load would have.</summary>
+    public void PinMaps()
+    {
+        foreach (var (map, path) in _unpinned)
+        {
+            var result = LibBpf.MapPin(map, path);
+            if (result < 0)
+            {
+                throw new EnforcementException(EnforcementFailure.KernelError, $"pinning the datapath map {path}: {Errno.Describe(Errno.Of(result))}");
+            }
+        }
+
+        _unpinned.Clear();
+    }
+
+    private static DatapathObject Load(string pinRoot, bool pinLater)
     {
         var bytes = Bytes();
         var name = Marshal.StringToCoTaskMemUTF8("ztap");
@@ -40,15 +72,16 @@ internal sealed unsafe class DatapathObject : IDisposable
                     throw Failure("opening the embedded datapath object", Marshal.GetLastPInvokeError(), log);
                 }
 
+                var unpinned = pinLater ? HoldBackPins(bpfObject) : [];
                 var result = LibBpf.ObjectLoad(bpfObject);
                 if (result < 0)
                 {
                     LibBpf.ObjectClose(bpfObject);
                     throw Failure("loading the datapath into the kernel", Errno.Of(result), log);
                 }
-            }
 
-            return new DatapathObject(bpfObject);
+                return new DatapathObject(bpfObject, unpinned);
+            }
         }
         finally
         {
@@ -66,6 +99,21 @@ internal sealed unsafe class DatapathObject : IDisposable
     }
 
     public void Dispose() => LibBpf.ObjectClose(_object);
+
+    /// <summary>Clears the pin path libbpf gave each map at open, so loading pins none; returns them.</summary>
+    private static List<(nint Map, string Path)> HoldBackPins(nint bpfObject)
+    {
+        var held = new List<(nint, string)>();
+        for (var map = LibBpf.ObjectNextMap(bpfObject, 0); map != 0; map = LibBpf.ObjectNextMap(bpfObject, map))
+        {
+            if (Marshal.PtrToStringUTF8(LibBpf.MapPinPath(map)) is { } path && LibBpf.MapSetPinPath(map, null) == 0)
+            {
+                held.Add((map, path));
+            }
+        }
+
+        return held;
+    }
 
     private static byte[] Bytes()
     {

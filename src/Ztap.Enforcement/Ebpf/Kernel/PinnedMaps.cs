@@ -32,6 +32,9 @@ internal sealed class PinnedMaps : IDisposable
 
     public SlotMaps[] Slots { get; }
 
+    /// <summary>Whether none of the datapath's maps is pinned under the pin root.</summary>
+    public static bool NoneUnder(string pinRoot) => !Names.Any(name => File.Exists(Path.Join(pinRoot, name)));
+
     /// <summary>Opens every map; null when any is not pinned, meaning the datapath is not (fully) installed.</summary>
     public static PinnedMaps? Open(string pinRoot)
     {

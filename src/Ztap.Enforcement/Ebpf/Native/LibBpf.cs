@@ -24,6 +24,18 @@ internal static unsafe partial class LibBpf
     [LibraryImport(Library, EntryPoint = "bpf_object__find_program_by_name", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial nint ObjectFindProgram(nint bpfObject, string name);
 
+    [LibraryImport(Library, EntryPoint = "bpf_object__next_map")]
+    public static partial nint ObjectNextMap(nint bpfObject, nint previous);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__pin_path")]
+    public static partial nint MapPinPath(nint map);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__set_pin_path", SetLastError = true)]
+    public static partial int MapSetPinPath(nint map, byte* path);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__pin", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    public static partial int MapPin(nint map, string path);
+
     [LibraryImport(Library, EntryPoint = "bpf_program__attach_cgroup", SetLastError = true)]
     public static partial nint ProgramAttachCgroup(nint program, int cgroupFd);
 
