@@ -112,9 +112,10 @@ public sealed class RecompileTests
 
     /// <summary>
     /// The policies with the first one and every third from <paramref name="shift"/> edited in place:
-    /// another policy's namespace and selector, and its rules in reverse order with the first one
-    /// repeated at the end, in ingress for one shift and egress for the other. A repeated rule names
-    /// no new prefix, so the edit can build on the previous set while the rules after it move.
+    /// another policy's namespace and selector (and, for even shifts, its policy types, so a
+    /// direction may start or stop being isolated), and its rules in reverse order with the first
+    /// one repeated at the end, in ingress for odd shifts and egress for even ones. A repeated rule
+    /// names no new prefix, so the edit can build on the previous set while the rules after it move.
     /// </summary>
     private static NetworkPolicy[] Edited(IReadOnlyList<NetworkPolicy> policies, int shift)
     {
@@ -128,6 +129,7 @@ public sealed class RecompileTests
                 {
                     Namespace = other.Namespace,
                     PodSelector = other.PodSelector,
+                    PolicyTypes = shift % 2 == 0 ? other.PolicyTypes : edited[i].PolicyTypes,
                     Ingress = Reversed(edited[i].Ingress, repeatFirst: shift % 2 == 1),
                     Egress = Reversed(edited[i].Egress, repeatFirst: shift % 2 == 0),
                 };
