@@ -54,6 +54,38 @@ public sealed class AuditAndEventsTests(ProbeBinary probe)
         Assert.Contains(allowed.Policy, new[] { "prod/web-egress", "prod/api-ingress" });
     }
 
+    [RootFact]
+    public async Task Of_two_policies_allowing_a_flow_the_earlier_one_is_reported_as_the_engine_names_it()
+    {
+        // Placed before the others, db-open lets anyone reach db on 5432, which db-ingress (later)
+        // lets web do too: the datapath finds both, one keyed by web's identity, one by any peer.
+        const string DbOpen = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: db-open, namespace: prod}
+            spec:
+              podSelector: {matchLabels: {app: db}}
+              policyTypes: [Ingress]
+              ingress:
+                - ports: [{protocol: TCP, port: 5432}]
+            ---
+
+            """;
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var set = estate.Compile(DbOpen + MatrixPolicies.Yaml);
+        var flow = new Flow(Web.V4, Db.V4, Protocol.Tcp, 5432);
+        var expected = new PolicyEngine(set).Explain(flow).Ingress.AllowingRule!.Policy.QualifiedName;
+        Assert.Equal("prod/db-open", expected);
+        var applied = await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
+        using var reader = new EbpfFlowReader(scene.Location, set, applied.Attached);
+
+        Assert.Equal("allow", estate.Attempt(Web, flow));
+
+        var allowed = await FirstAsync(reader, r => r.Verdict == Verdict.Allow && r.DestinationPort == 5432 && r.Direction == Direction.Ingress);
+        Assert.Equal(expected, allowed.Policy);
+    }
+
     private static async Task<FlowRecord> FirstAsync(EbpfFlowReader reader, Func<FlowRecord, bool> match)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
