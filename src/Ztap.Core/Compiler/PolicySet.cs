@@ -201,13 +201,13 @@ public sealed class PolicySet
 
     internal int IndexOf(IPAddress address) => _addresses.Find(address);
 
+    internal int IndexOfV4(uint address) => _addresses.FindV4(address);
+
     /// <summary>The rule a table of the direction holds under <paramref name="key"/>.</summary>
     internal RuleReference Rule(RuleKey key, Direction direction) => Rules[RulePosition(key, direction)];
 
     /// <summary>The position in <see cref="Rules"/> of the rule a table of the direction holds under <paramref name="key"/>.</summary>
     internal int RulePosition(RuleKey key, Direction direction) => _layout.First(key.Policy, direction) + key.Index;
-
-    internal int IndexOfV4(uint address) => _addresses.FindV4(address);
 
     /// <summary>The rule table of a workload group in a direction; null when no policy isolates it there.</summary>
     internal RuleTable? GroupTable(int group, Direction direction) =>
