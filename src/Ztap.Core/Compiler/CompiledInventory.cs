@@ -18,7 +18,11 @@ internal sealed class CompiledInventory
 {
     // The hash is cloned for each set built on this; the lock keeps two compilations from reading it at once.
     private readonly Lock _digestLock = new();
-    private readonly IncrementalHash _digest;
+
+    // Hashed on another thread while the rules are compiled, which need none of it: SHA-256 over
+    // every identity and prefix is a tenth of a large compilation. A compilation that asks for it
+    // before a thread took it up runs it itself.
+    private readonly Task<IncrementalHash> _digest;
 
     public CompiledInventory(WorkloadInventory inventory, HashSet<IPNetwork> namedPrefixes)
     {
@@ -47,7 +51,7 @@ internal sealed class CompiledInventory
         }
 
         Array.Sort(numbers, ByNumber);
-        _digest = PolicySetDigest.HashAddresses(identities, ByNumber, Prefixes);
+        _digest = Task.Run(() => PolicySetDigest.HashAddresses(identities, ByNumber, Prefixes));
     }
 
     public WorkloadInventory Inventory { get; }
@@ -76,9 +80,10 @@ internal sealed class CompiledInventory
     /// <summary>The version's hash after the identities and prefixes, for the caller to continue and dispose.</summary>
     public IncrementalHash ResumeDigest()
     {
+        var digest = _digest.GetAwaiter().GetResult();
         lock (_digestLock)
         {
-            return _digest.Clone();
+            return digest.Clone();
         }
     }
 }
