@@ -26,6 +26,6 @@ internal sealed class AfterApplyCollection
         // With 10,000 policies (a heap of 90-95 MB) a port moved in one file allocates 13-20 MB, a
         // rule added 90-115 MB (it moves every later rule), the first apply several hundred. What
         // the collector keeps grows with what was allocated: kept after an added rule it was
-        // 200-210 MB resident instead of 160.
+        // 200-210 MB resident instead of 150.
         allocated > heapAfterLast / 3 ? GCCollectionMode.Aggressive : GCCollectionMode.Forced;
 }
