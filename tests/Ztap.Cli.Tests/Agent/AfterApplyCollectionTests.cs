@@ -23,4 +23,11 @@ public sealed class AfterApplyCollectionTests
     {
         Assert.Equal(GCCollectionMode.Aggressive, AfterApplyCollection.ModeFor(90 * MiB, heapAfterLast: 94 * MiB));
     }
+
+    [Fact]
+    public void Free_pages_up_to_a_quarter_of_the_live_heap_are_kept()
+    {
+        Assert.False(AfterApplyCollection.KeepsTooMuch(committed: 115 * MiB, live: 94 * MiB));
+        Assert.True(AfterApplyCollection.KeepsTooMuch(committed: 139 * MiB, live: 109 * MiB));
+    }
 }
