@@ -2,7 +2,8 @@
 # Agent benchmark (root): the resident memory of the ztap agent (native, out/ztap) enforcing a
 # generated estate of N policies (default 10,000, about 100,000 prefixes) with the eBPF backend:
 # right after the first apply, and its peak (VmHWM), which includes reading and compiling; then
-# again after one policy file is edited and the agent has applied the edit.
+# the reload time the agent logs for each of seven edits of one policy file, and the resident
+# memory after each.
 # Uses a pin root, state and log folder of its own and removes them.
 #
 #   bench/scripts/agent-memory.sh [POLICIES]
@@ -50,12 +51,17 @@ echo "after the first apply: RSS $(status_kib "$agent_pid" VmRSS) KiB, peak $(st
 sleep 10
 echo "10 s later: RSS $(status_kib "$agent_pid" VmRSS) KiB"
 
-# An edit of one policy file, as people make them: the agent reloads it from what it kept.
+# Edits of one policy file, as people make them: a port range's end moved and moved back, seven
+# times. The agent reloads each from what it kept; its log gives each reload's time (read,
+# compile, install), and the resident memory is taken after each edit was applied.
 first_file="$(ls "$work/estate/policies" | sort | head -1)"
-sed -i '0,/endPort: 9110}/s//endPort: 9111}/' "$work/estate/policies/$first_file"
-until [ "$(grep -c "applied policy version" "$work/agent.log")" -ge 2 ]; do
-  kill -0 "$agent_pid" 2>/dev/null || { cat "$work/agent.log" >&2; exit 1; }
-  sleep 0.5
+for edit in 1 2 3 4 5 6 7; do
+  if [ $((edit % 2)) -eq 1 ]; then from=9110 to=9111; else from=9111 to=9110; fi
+  sed -i "0,/endPort: $from}/s//endPort: $to}/" "$work/estate/policies/$first_file"
+  until [ "$(grep -c "applied policy version" "$work/agent.log")" -gt "$edit" ]; do
+    kill -0 "$agent_pid" 2>/dev/null || { cat "$work/agent.log" >&2; exit 1; }
+    sleep 0.25
+  done
+  sleep 2
+  echo "edit $edit applied in $(grep -o "in [0-9]* ms" "$work/agent.log" | tail -1 | tr -dc 0-9) ms: RSS $(status_kib "$agent_pid" VmRSS) KiB, peak $(status_kib "$agent_pid" VmHWM) KiB"
 done
-sleep 2
-echo "after a one-file edit was applied: RSS $(status_kib "$agent_pid" VmRSS) KiB, peak $(status_kib "$agent_pid" VmHWM) KiB"
