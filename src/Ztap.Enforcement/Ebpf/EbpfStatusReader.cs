@@ -49,12 +49,10 @@ internal static class EbpfStatusReader
 
     private static ImmutableArray<PolicyCounters> PolicyCounters(BpfMap map, PerCpuReader reader, EbpfNames names, uint generation)
     {
+        var allowed = reader.Sum(map, 0, names.Policies.Length, generation);
+        var denied = reader.Sum(map, DatapathLimits.MaxPolicies, names.Policies.Length, generation);
         return [.. names.Policies.Select((name, index) =>
-        {
-            var allowed = reader.Sum(map, (uint)index, generation);
-            var denied = reader.Sum(map, (uint)(DatapathLimits.MaxPolicies + index), generation);
-            return new PolicyCounters(name, allowed.Decisions, allowed.Bytes, denied.Decisions, denied.Bytes);
-        })];
+            new PolicyCounters(name, allowed[index].Decisions, allowed[index].Bytes, denied[index].Decisions, denied[index].Bytes))];
     }
 
     private static VerdictTotals Totals(BpfMap verdicts, PerCpuReader reader) => new(

@@ -111,6 +111,39 @@ internal sealed unsafe class BpfMap(string name, int fd) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the entries of an array map from index <paramref name="first"/> on into
+    /// <paramref name="values"/>, <paramref name="valuesPerEntry"/> of them an entry (one per
+    /// possible CPU for a per-CPU map), a batch of entries a system call.
+    /// </summary>
+    public void LookupRange<TValue>(uint first, Span<TValue> values, int valuesPerEntry)
+        where TValue : unmanaged
+    {
+        var entries = values.Length / valuesPerEntry;
+        var keys = new uint[Math.Min(BatchSize, entries)];
+
+        // The kernel starts after the key it is given, from the first one when given none.
+        var previous = first - 1;
+        for (var done = 0; done < entries;)
+        {
+            var count = (uint)Math.Min(keys.Length, entries - done);
+            var next = 0u;
+            var options = BatchOptions();
+            fixed (uint* k = keys)
+            fixed (TValue* v = values[(done * valuesPerEntry)..])
+            {
+                var result = LibBpf.MapLookupBatch(Fd, done == 0 && first == 0 ? null : &previous, &next, k, v, &count, &options);
+                if (result < 0 && (Errno.Of(result) != Errno.Enoent || count == 0))
+                {
+                    Check(result, "batch-reading");
+                }
+            }
+
+            done += (int)count;
+            previous = next;
+        }
+    }
+
     public void Dispose() => LibC.Close(Fd);
 
     // struct bpf_map_batch_opts { size_t sz; __u64 elem_flags; __u64 flags; }

@@ -10,7 +10,6 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 internal sealed unsafe class PerCpuReader
 {
     private readonly Counter[] _counters = new Counter[LibBpf.NumPossibleCpus()];
-    private readonly SlotCounter[] _slotCounters = new SlotCounter[LibBpf.NumPossibleCpus()];
 
     /// <summary>The total of a verdict counter.</summary>
     public Counter Sum(BpfMap map, uint index)
@@ -30,25 +29,26 @@ internal sealed unsafe class PerCpuReader
         return total;
     }
 
-    /// <summary>The total of a slot's rule or policy counter, counting only what the generation counted.</summary>
-    public Counter Sum(BpfMap map, uint index, uint generation)
+    /// <summary>
+    /// The totals of <paramref name="count"/> consecutive slot counters from <paramref name="first"/>,
+    /// counting only what the generation counted: read in batches, not a system call a counter.
+    /// </summary>
+    public Counter[] Sum(BpfMap map, uint first, int count, uint generation)
     {
-        fixed (SlotCounter* values = _slotCounters)
+        var cpus = _counters.Length;
+        var values = new SlotCounter[count * cpus];
+        map.LookupRange<SlotCounter>(first, values, cpus);
+        var totals = new Counter[count];
+        for (var i = 0; i < values.Length; i++)
         {
-            Lookup(map, index, values);
-        }
-
-        var total = default(Counter);
-        foreach (var value in _slotCounters)
-        {
-            if (value.Generation == generation)
+            if (values[i].Generation == generation)
             {
-                total.Decisions += value.Decisions;
-                total.Bytes += value.Bytes;
+                totals[i / cpus].Decisions += values[i].Decisions;
+                totals[i / cpus].Bytes += values[i].Bytes;
             }
         }
 
-        return total;
+        return totals;
     }
 
     private static void Lookup(BpfMap map, uint index, void* values)

@@ -84,6 +84,9 @@ internal static unsafe partial class LibBpf
     [LibraryImport(Library, EntryPoint = "bpf_map_delete_batch", SetLastError = true)]
     public static partial int MapDeleteBatch(int fd, void* keys, uint* count, void* options);
 
+    [LibraryImport(Library, EntryPoint = "bpf_map_lookup_batch", SetLastError = true)]
+    public static partial int MapLookupBatch(int fd, void* inBatch, void* outBatch, void* keys, void* values, uint* count, void* options);
+
     [LibraryImport(Library, EntryPoint = "libbpf_num_possible_cpus")]
     public static partial int NumPossibleCpus();
 

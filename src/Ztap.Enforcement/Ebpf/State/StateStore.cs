@@ -26,8 +26,24 @@ internal sealed class StateStore(string directory)
     public async Task<(EbpfState? State, EbpfNames? Names)> ReadAsync(CancellationToken cancellationToken)
     {
         var state = await ReadAsync(StatePath, EbpfStateJson.Default.EbpfState, cancellationToken);
-        var names = state is null ? null : await ReadAsync(NamesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+        var names = state is null ? null : await ReadNamesAsync(state.NamesVersion, cancellationToken);
         return (state, names?.Version == state?.NamesVersion ? names : null);
+    }
+
+    // The names of a large set are most of the state's bytes, and the agent asks for the status
+    // before every apply and every scrape: the names kept are used while the file keeps its stamp
+    // and they are the ones the state asks for.
+    private async Task<EbpfNames?> ReadNamesAsync(string? version, CancellationToken cancellationToken)
+    {
+        var stamp = FileStamp.Of(NamesPath);
+        if (stamp is not null && _names is { } known && known.Stamp == stamp && known.Names.Version == version)
+        {
+            return known.Names;
+        }
+
+        var names = await ReadAsync(NamesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+        _names = names is null ? null : (names, stamp);
+        return names;
     }
 
     /// <summary>Only what an apply needs, skipping the rest of the state.</summary>

@@ -56,6 +56,21 @@ public sealed class StateStoreTests : IDisposable
         Assert.NotNull(names);
     }
 
+    [Fact]
+    public async Task Names_read_once_are_kept_until_the_file_changes_or_the_state_asks_for_others()
+    {
+        var store = new StateStore(_directory);
+        await new StateStore(_directory).WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        var (_, first) = await store.ReadAsync(CancellationToken.None);
+
+        var (_, again) = await store.ReadAsync(CancellationToken.None);
+        await new StateStore(_directory).WriteAsync(State(generation: 2, "v2"), Names with { Version = "v2", Policies = ["prod/api"] }, CancellationToken.None);
+        var (_, other) = await store.ReadAsync(CancellationToken.None);
+
+        Assert.Same(first, again);
+        Assert.Equal(["prod/api"], other!.Policies.AsEnumerable());
+    }
+
     private static EbpfState State(uint generation, string namesVersion) =>
         new("v", generation, DateTimeOffset.UnixEpoch, EnforcementMode.Enforce, "/sys/fs/bpf/test", "digest", [], [], namesVersion);
 }
