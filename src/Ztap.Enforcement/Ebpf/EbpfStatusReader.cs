@@ -31,7 +31,7 @@ internal static class EbpfStatusReader
         // apply stopped after switching, and its numbers cannot be named.
         var named = state is not null && state.Generation == generation;
         var policies = named && names is not null ? PolicyCounters(maps.Slots[slot].Counters, counters, names, generation) : [];
-        var fill = (named ? state!.Maps : []).Add(new MapFill("conntrack", maps.Conntrack.Keys<ConntrackKey>().Count, DatapathLimits.MaxConntrack));
+        var fill = (named ? state!.Maps : []).Add(new MapFill("conntrack", maps.Conntrack.Count<ConntrackKey, ulong>(), DatapathLimits.MaxConntrack));
 
         return new EnforcementStatus(
             "ebpf",

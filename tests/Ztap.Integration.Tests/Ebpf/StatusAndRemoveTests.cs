@@ -19,6 +19,7 @@ public sealed class StatusAndRemoveTests(ProbeBinary probe)
         await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
         estate.Attempt(Web, new Flow(Web.V4, Api.V4, Protocol.Tcp, 80));
         estate.Attempt(Batch, new Flow(Batch.V4, Db.V4, Protocol.Tcp, 5432));
+        Assert.Equal("allow", estate.Attempt(Batch, new Flow(Batch.V4, Db.V4, Protocol.Udp, 9000)));
 
         var status = await scene.Enforcer.StatusAsync(CancellationToken.None);
 
@@ -27,6 +28,7 @@ public sealed class StatusAndRemoveTests(ProbeBinary probe)
         Assert.Equal(["prod/api", "prod/batch", "prod/db", "prod/web"], status.Attached.Select(a => a.Workload).Order());
         Assert.Equal(set.Identities.Length, status.Identities.Length);
         Assert.Contains(status.Maps, m => m.Name == "ipcache" && m.Entries == set.Prefixes.Length);
+        Assert.Contains(status.Maps, m => m.Name == "conntrack" && m.Entries >= 1);
         var db = status.Policies.Single(p => p.Policy == "prod/db-ingress");
         Assert.True(db.Denied >= 1, $"db-ingress denied {db.Denied}");
         Assert.True(status.Policies.Single(p => p.Policy == "prod/web-egress").Allowed >= 1);

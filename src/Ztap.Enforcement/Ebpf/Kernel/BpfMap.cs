@@ -8,6 +8,9 @@ internal sealed unsafe class BpfMap(string name, int fd) : IDisposable
 {
     private const int BatchSize = 8192;
 
+    // Entries a batch when reading a hash map to count it: keys and values stay below the large object heap.
+    private const int CountBatchSize = 1024;
+
     public string Name { get; } = name;
 
     public int Fd { get; } = fd;
@@ -141,6 +144,47 @@ internal sealed unsafe class BpfMap(string name, int fd) : IDisposable
 
             done += (int)count;
             previous = next;
+        }
+    }
+
+    /// <summary>
+    /// How many entries a hash map holds, read a batch a system call rather than walked a key at a
+    /// time. <typeparamref name="TValue"/> need only have the map's value size.
+    /// </summary>
+    public int Count<TKey, TValue>()
+        where TKey : unmanaged
+        where TValue : unmanaged
+    {
+        var keys = new TKey[CountBatchSize];
+        var values = new TValue[CountBatchSize];
+        var total = 0;
+
+        // The kernel's place in a hash map between batches is a bucket number.
+        var position = 0u;
+        for (var first = true; ; first = false)
+        {
+            var count = (uint)CountBatchSize;
+            var next = 0u;
+            var options = BatchOptions();
+            int result;
+            fixed (TKey* k = keys)
+            fixed (TValue* v = values)
+            {
+                result = LibBpf.MapLookupBatch(Fd, first ? null : &position, &next, k, v, &count, &options);
+            }
+
+            total += (int)count;
+            if (result < 0)
+            {
+                if (Errno.Of(result) == Errno.Enoent)
+                {
+                    return total;
+                }
+
+                Check(result, "batch-reading");
+            }
+
+            position = next;
         }
     }
 
