@@ -55,7 +55,7 @@ internal sealed class DatapathImage
         var changed = earlier is null ? null : set.SidesChangedSince(earlier.Set);
         var kept = changed is null ? null : earlier;
         var ipcache = kept?.Ipcache ?? IpcacheImage(set.Prefixes);
-        var sides = new SideImager(ipcache, kept);
+        var sides = new SideImager(ipcache);
         if (kept is null)
         {
             // In number order, the order of the keys, so the images come out sorted.
@@ -64,35 +64,27 @@ internal sealed class DatapathImage
                 sides.Add(identity.Number, Direction.Ingress, set.RulesOf(identity, Direction.Ingress));
                 sides.Add(identity.Number, Direction.Egress, set.RulesOf(identity, Direction.Egress));
             }
-        }
-        else
-        {
-            var isolated = new SideCursor<IsolationKey, Isolation>(kept.Isolated);
-            var blocks = new SideCursor<BlockKey, uint>(kept.Blocks);
-            var policy = new SideCursor<PolicyKey, PolicyValue>(kept.Policy);
-            foreach (var (identity, direction) in changed!)
-            {
-                var side = ISideKey.Pack(identity.Number, (byte)direction);
-                isolated.CopyBefore(side, sides.Isolated);
-                blocks.CopyBefore(side, sides.Blocks);
-                policy.CopyBefore(side, sides.Policy);
-                sides.Add(identity.Number, direction, set.RulesOf(identity, direction));
-            }
 
-            isolated.CopyRest(sides.Isolated);
-            blocks.CopyRest(sides.Blocks);
-            policy.CopyRest(sides.Policy);
+            return new DatapathImage(set, ipcache, SubjectImage(subjects), sides.Isolated.Build(), sides.Blocks.Build(), sides.Policy.Build());
+        }
+
+        // The changed sides imaged on their own (they come in key order), then put in place of theirs.
+        var replaced = new ulong[changed!.Count];
+        for (var i = 0; i < replaced.Length; i++)
+        {
+            var (identity, direction) = changed[i];
+            replaced[i] = ISideKey.Pack(identity.Number, (byte)direction);
+            sides.Add(identity.Number, direction, set.RulesOf(identity, direction));
         }
 
         return new DatapathImage(
             set,
             ipcache,
             SubjectImage(subjects),
-            sides.Isolated.Build(),
-            sides.Blocks.Build(),
-            sides.Policy.Build());
+            SideReplacement.Apply(kept.Isolated, replaced, sides.Isolated.Build()),
+            SideReplacement.Apply(kept.Blocks, replaced, sides.Blocks.Build()),
+            SideReplacement.Apply(kept.Policy, replaced, sides.Policy.Build()));
     }
-
     private static MapImage<IpcacheKey, uint> IpcacheImage(ImmutableArray<PrefixEntry> prefixes)
     {
         var keys = new IpcacheKey[prefixes.Length];

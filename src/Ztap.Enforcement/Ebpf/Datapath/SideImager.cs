@@ -11,8 +11,7 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// protocol and port block. Sides are written in key order, so the maps come out sorted.
 /// </summary>
 /// <param name="ipcache">The identity of each prefix, which sides with ipBlocks look theirs up in.</param>
-/// <param name="earlier">An image of about the same size, to make room for as many entries at once.</param>
-internal sealed class SideImager(MapImage<IpcacheKey, uint> ipcache, DatapathImage? earlier)
+internal sealed class SideImager(MapImage<IpcacheKey, uint> ipcache)
 {
     // Scratch kept from side to side.
     private readonly List<AllowedRange> _side = [];
@@ -20,11 +19,11 @@ internal sealed class SideImager(MapImage<IpcacheKey, uint> ipcache, DatapathIma
     private readonly SideBlocks _sideBlocks = new();
     private readonly List<(int From, int To, PolicyValue Rule)> _ranges = [];
 
-    public MapBuilder<IsolationKey, Isolation> Isolated { get; } = new(earlier?.Isolated.Count ?? 0);
+    public MapBuilder<IsolationKey, Isolation> Isolated { get; } = new();
 
-    public MapBuilder<BlockKey, uint> Blocks { get; } = new(earlier?.Blocks.Count ?? 0);
+    public MapBuilder<BlockKey, uint> Blocks { get; } = new();
 
-    public MapBuilder<PolicyKey, PolicyValue> Policy { get; } = new(earlier?.Policy.Count ?? 0);
+    public MapBuilder<PolicyKey, PolicyValue> Policy { get; } = new();
 
     public void Add(uint identity, Direction direction, SubjectRules rules)
     {
