@@ -18,11 +18,7 @@ internal sealed class CompiledInventory
 {
     // The hash is cloned for each set built on this; the lock keeps two compilations from reading it at once.
     private readonly Lock _digestLock = new();
-
-    // Hashed on another thread while the rules are compiled, which need none of it: SHA-256 over
-    // every identity and prefix is a tenth of a large compilation. A compilation that asks for it
-    // before a thread took it up runs it itself.
-    private readonly Task<IncrementalHash> _digest;
+    private readonly IncrementalHash _digest;
 
     public CompiledInventory(WorkloadInventory inventory, HashSet<IPNetwork> namedPrefixes)
     {
@@ -51,7 +47,7 @@ internal sealed class CompiledInventory
         }
 
         Array.Sort(numbers, ByNumber);
-        _digest = Task.Run(() => PolicySetDigest.HashAddresses(identities, ByNumber, Prefixes));
+        _digest = PolicySetDigest.HashAddresses(identities, ByNumber, Prefixes);
     }
 
     public WorkloadInventory Inventory { get; }
@@ -80,10 +76,9 @@ internal sealed class CompiledInventory
     /// <summary>The version's hash after the identities and prefixes, for the caller to continue and dispose.</summary>
     public IncrementalHash ResumeDigest()
     {
-        var digest = _digest.GetAwaiter().GetResult();
         lock (_digestLock)
         {
-            return digest.Clone();
+            return _digest.Clone();
         }
     }
 }
