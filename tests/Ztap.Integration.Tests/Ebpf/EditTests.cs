@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ztap.Core.Compiler;
 using Ztap.Core.Engine;
 using Ztap.Core.Policy;
@@ -30,14 +31,7 @@ public sealed class EditTests(ProbeBinary probe)
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
 
         // db-ingress lets web in on 6379 instead of 5432: only db's ingress side changes.
-        var policies = original.Policies.ToArray();
-        var dbIngress = Array.FindIndex(policies, p => p.Name == "db-ingress");
-        var rule = policies[dbIngress].Ingress[0];
-        policies[dbIngress] = policies[dbIngress] with
-        {
-            Ingress = policies[dbIngress].Ingress.SetItem(0, rule with { Ports = [rule.Ports[0] with { Port = 6379 }] }),
-        };
-        var edited = PolicyCompiler.Compile(policies, original.Inventory, original);
+        var edited = PolicyCompiler.Compile(WithDbIngress(original, (rules, redis) => rules.SetItem(0, redis)), original.Inventory, original);
         Assert.True(edited.IsEditOf(original));
 
         await scene.Enforcer.ApplyAsync(edited, new EnforcementOptions(), CancellationToken.None);
@@ -81,14 +75,7 @@ public sealed class EditTests(ProbeBinary probe)
 
         // db-ingress gains a first rule letting web in on 6379: its other rules and every later
         // policy's move in the set's rule list, and the edit is still applied as one.
-        var policies = original.Policies.ToArray();
-        var dbIngress = Array.FindIndex(policies, p => p.Name == "db-ingress");
-        var rule = policies[dbIngress].Ingress[0];
-        policies[dbIngress] = policies[dbIngress] with
-        {
-            Ingress = policies[dbIngress].Ingress.Insert(0, rule with { Ports = [rule.Ports[0] with { Port = 6379 }] }),
-        };
-        var added = PolicyCompiler.Compile(policies, original.Inventory, original);
+        var added = PolicyCompiler.Compile(WithDbIngress(original, (rules, redis) => rules.Insert(0, redis)), original.Inventory, original);
         Assert.True(added.IsEditOf(original));
         Assert.Equal(original.Rules.Length + 1, added.Rules.Length);
 
@@ -102,6 +89,19 @@ public sealed class EditTests(ProbeBinary probe)
         await scene.Enforcer.ApplyAsync(removed, new EnforcementOptions(), CancellationToken.None);
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
         Assert.Equal("allow", estate.Attempt(Web, Postgres));
+    }
+
+    /// <summary>The set's policies with db-ingress's rules edited, given its first rule moved to Redis's port.</summary>
+    private static NetworkPolicy[] WithDbIngress(PolicySet set, Func<ImmutableArray<PolicyRule>, PolicyRule, ImmutableArray<PolicyRule>> edit)
+    {
+        var policies = set.Policies.ToArray();
+        var dbIngress = Array.FindIndex(policies, p => p.Name == "db-ingress");
+        var rule = policies[dbIngress].Ingress[0];
+        policies[dbIngress] = policies[dbIngress] with
+        {
+            Ingress = edit(policies[dbIngress].Ingress, rule with { Ports = [rule.Ports[0] with { Port = Redis.Port }] }),
+        };
+        return policies;
     }
 
     private static ulong AllowedBy(EnforcementStatus status, string policy) => status.Policies.Single(p => p.Policy == policy).Allowed;

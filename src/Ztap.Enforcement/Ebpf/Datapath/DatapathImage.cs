@@ -85,6 +85,7 @@ internal sealed class DatapathImage
             SideReplacement.Apply(kept.Blocks, replaced, sides.Blocks.Build()),
             SideReplacement.Apply(kept.Policy, replaced, sides.Policy.Build()));
     }
+
     private static MapImage<IpcacheKey, uint> IpcacheImage(ImmutableArray<PrefixEntry> prefixes)
     {
         var keys = new IpcacheKey[prefixes.Length];

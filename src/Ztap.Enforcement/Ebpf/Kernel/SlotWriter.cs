@@ -70,8 +70,8 @@ internal sealed class SlotWriter(PinnedMaps maps, string stateDirectory, SlotMem
         var changes = SlotChanges.Between(known, image);
 
         // The ipcache on another thread while this one writes the rest: each map takes its own lock
-        // in the kernel, no program reads the idle slot, and a whole version's writes are a few
-        // hundred thousand system calls, about evenly split this way.
+        // in the kernel, no program reads the idle slot, and a whole version is a few hundred
+        // thousand updates, about evenly split this way.
         var ipcache = Task.Run(() =>
         {
             Apply(target.Ipcache, changes.Ipcache);
