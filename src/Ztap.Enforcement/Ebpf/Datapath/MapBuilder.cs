@@ -13,7 +13,11 @@ internal sealed class MapBuilder<TKey, TValue>
 
     public void Add(TKey key, TValue value)
     {
-        Reserve(1);
+        if (_count == _keys.Length)
+        {
+            Grow();
+        }
+
         _keys[_count] = key;
         _values[_count++] = value;
     }
@@ -25,13 +29,10 @@ internal sealed class MapBuilder<TKey, TValue>
         return new MapImage<TKey, TValue>(_keys, _values);
     }
 
-    private void Reserve(int more)
+    private void Grow()
     {
-        if (_count + more > _keys.Length)
-        {
-            var size = Math.Max(_count + more, Math.Max(16, _keys.Length * 2));
-            Array.Resize(ref _keys, size);
-            Array.Resize(ref _values, size);
-        }
+        var size = Math.Max(16, _keys.Length * 2);
+        Array.Resize(ref _keys, size);
+        Array.Resize(ref _values, size);
     }
 }

@@ -9,7 +9,10 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// </summary>
 internal sealed unsafe class PerCpuReader
 {
-    private readonly Counter[] _counters = new Counter[LibBpf.NumPossibleCpus()];
+    private static readonly int s_cpus = LibBpf.NumPossibleCpus();
+
+    // Scratch for one counter's per-CPU values.
+    private readonly Counter[] _counters = new Counter[s_cpus];
 
     /// <summary>The total of a verdict counter.</summary>
     public Counter Sum(BpfMap map, uint index)
@@ -35,16 +38,15 @@ internal sealed unsafe class PerCpuReader
     /// </summary>
     public Counter[] Sum(BpfMap map, uint first, int count, uint generation)
     {
-        var cpus = _counters.Length;
-        var values = new SlotCounter[count * cpus];
-        map.LookupRange<SlotCounter>(first, values, cpus);
+        var values = new SlotCounter[count * s_cpus];
+        map.LookupRange<SlotCounter>(first, values, s_cpus);
         var totals = new Counter[count];
         for (var i = 0; i < values.Length; i++)
         {
             if (values[i].Generation == generation)
             {
-                totals[i / cpus].Decisions += values[i].Decisions;
-                totals[i / cpus].Bytes += values[i].Bytes;
+                totals[i / s_cpus].Decisions += values[i].Decisions;
+                totals[i / s_cpus].Bytes += values[i].Bytes;
             }
         }
 
