@@ -24,8 +24,11 @@ internal sealed unsafe class DatapathObject : IDisposable
         _unpinned = unpinned;
     }
 
-    /// <summary>The SHA-256 of the embedded object, recorded so a changed datapath is reloaded.</summary>
-    public static string Digest => Convert.ToHexStringLower(SHA256.HashData(Bytes()));
+    /// <summary>
+    /// The SHA-256 of the embedded object, recorded so a changed datapath is reloaded. Taken once:
+    /// every apply asks for it, and the object is 300 KB to copy out and hash.
+    /// </summary>
+    public static string Digest { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes()));
 
     /// <summary>Loads the datapath, reusing the maps pinned under the pin root and pinning the others.</summary>
     public static DatapathObject Load(string pinRoot) => Load(pinRoot, pinLater: false);
