@@ -38,13 +38,13 @@ static __always_inline __u32 identity_of(__u32 slot, __u8 family, const __u8 *ad
 	return value ? value->identity : ZTAP_WORLD;
 }
 
-/* Keeps the first rule, the one PolicyEngine.Explain names: rules order by policy, then by their
- * index in it. An empty best (ZTAP_NONE in both) comes after every rule. */
+/* Keeps the first rule, the one PolicyEngine.Explain names: rules order by their policy's rank, then
+ * by their index in it. An empty best (ZTAP_NONE in all) comes after every rule. */
 static __always_inline void consider(__u32 slot, struct ztap_policy_key *key, struct ztap_policy_value *best)
 {
 	struct ztap_policy_value *value = SLOT_LOOKUP(slot, ztap_policy, key);
 
-	if (value && (value->policy != best->policy ? value->policy < best->policy : value->rule < best->rule))
+	if (value && (value->rank != best->rank ? value->rank < best->rank : value->rule < best->rule))
 		*best = *value;
 }
 
@@ -83,6 +83,7 @@ static __always_inline int side_allows(__u32 slot, __u32 subject, __u8 direction
 
 	best->rule = ZTAP_NONE;
 	best->policy = ZTAP_NONE;
+	best->rank = ZTAP_NONE;
 	if (!isolated) {
 		*isolating = ZTAP_NONE;
 		return 1;

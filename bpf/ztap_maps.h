@@ -16,7 +16,8 @@
 #define ZTAP_MAX_CONNTRACK 262144
 #define ZTAP_EVENT_RING_BYTES (4 * 1024 * 1024)
 
-/* Counter indexes: allows per policy of the allowing rule first, then denials per isolating policy. */
+/* Counter indexes, by policy number: allows per policy of the allowing rule first, then denials per
+ * isolating policy. */
 #define ZTAP_COUNTERS (2 * ZTAP_MAX_POLICIES)
 
 #define ZTAP_NONE 0xffffffffu
@@ -81,7 +82,7 @@ struct ztap_isolation_key {
 #define ZTAP_SIDE_ANY_PEER 2u /* entries for any peer */
 #define ZTAP_SIDE_BLOCKS 4u   /* ipBlock entries, reached through ztap_blocks */
 
-/* The index of the first isolating policy, and the side's ZTAP_SIDE_* flags. */
+/* The number of the first isolating policy, and the side's ZTAP_SIDE_* flags. */
 struct ztap_isolation {
 	__u32 policy;
 	__u32 flags;
@@ -120,12 +121,14 @@ struct ztap_policy_key {
 
 #define ZTAP_POLICY_FIXED_BITS 80
 
-/* The first rule allowing the entry: its index among its policy's rules of the direction, and the
- * index of its policy. Relative to the policy, so a rule added to one policy changes no other
- * policy's entries. */
+/* The first rule allowing the entry: its index among its policy's rules of the direction, the number
+ * of its policy (which counters and events name it by) and the policy's rank (which orders policies
+ * as the set lists them). Numbers and ranks stay put when other policies are added or removed, and
+ * the index when other rules are, so such an edit changes no other policy's entries. */
 struct ztap_policy_value {
 	__u32 rule;
 	__u32 policy;
+	__u32 rank;
 };
 
 /* What one policy version does besides its maps. Indexed by slot. */
@@ -195,7 +198,7 @@ struct ztap_event {
 	__u32 source_identity;
 	__u32 destination_identity;
 	__u32 rule;   /* as in struct ztap_policy_value; ZTAP_NONE for a denial */
-	__u32 policy; /* the allowing rule's policy, or the first isolating one of a denial */
+	__u32 policy; /* the number of the allowing rule's policy, or of the first isolating one of a denial */
 	__u32 pad;
 };
 

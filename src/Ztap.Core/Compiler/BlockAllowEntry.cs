@@ -9,5 +9,6 @@ namespace Ztap.Core.Compiler;
 /// </summary>
 /// <param name="Protocol">Null for every protocol.</param>
 /// <param name="Rule">The rule that allows it.</param>
-/// <param name="PolicyPosition">The position in <see cref="PolicySet.Policies"/> of that rule's policy.</param>
-public readonly record struct BlockAllowEntry(IpBlock Block, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule, int PolicyPosition);
+/// <param name="PolicyNumber">The number of that rule's policy, as in <see cref="AllowEntry"/>.</param>
+/// <param name="PolicyRank">The rank of that rule's policy, as in <see cref="AllowEntry"/>.</param>
+public readonly record struct BlockAllowEntry(IpBlock Block, Protocol? Protocol, int FromPort, int ToPort, RuleReference Rule, int PolicyNumber, int PolicyRank);

@@ -64,6 +64,9 @@ internal sealed class CidrCells
     public bool AreOf(HashSet<IPNetwork> named) =>
         named.Count == _indexOf.Count && named.All(_indexOf.ContainsKey);
 
+    /// <summary>Whether the prefix is one of the cells.</summary>
+    public bool Has(IPNetwork prefix) => _indexOf.ContainsKey(prefix);
+
     /// <summary>The cells in their order: a prefix is followed by the prefixes inside it.</summary>
     public ImmutableArray<IPNetwork> Prefixes { get; }
 

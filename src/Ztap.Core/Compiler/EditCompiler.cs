@@ -5,95 +5,99 @@ using Ztap.Core.Policy;
 namespace Ztap.Core.Compiler;
 
 /// <summary>
-/// Compiles a previous set's policies with a few of them edited (<see cref="PolicyEdits"/>) against
-/// the same compiled inventory: only the rule tables of the groups an edited policy selects, before
-/// or after the edit, are built again, from the policies that isolate them; every other table is the
-/// previous set's own. The set equals what a full compilation gives.
+/// Compiles a previous set's policies with a few of them edited, added or removed (<see cref="PolicyEdits"/>)
+/// against the same compiled inventory: only the rule tables of the groups a changed policy selects,
+/// before or after the change, are built again, from the policies that isolate them; every other
+/// table is the previous set's own. The set equals what a full compilation gives.
 /// </summary>
 internal static class EditCompiler
 {
-    public static PolicySet Compile(PolicySet previous, IReadOnlyList<NetworkPolicy> policies, int[] edited)
+    public static PolicySet Compile(PolicySet previous, IReadOnlyList<NetworkPolicy> policies, PolicyEdits edits, PolicyOrder order)
     {
         var compiled = previous.Compiled;
         var groups = compiled.Groups;
         var selections = new SelectorCache(groups);
         var emitter = new RuleEmitter(groups, compiled.Identities, new PeerResolver(groups, selections, compiled.Cells, compiled.Identities));
         var rebuilt = new HashSet<int>();
-        var ingress = Recompile(Direction.Ingress, previous, policies, edited, selections, emitter, rebuilt);
-        var egress = Recompile(Direction.Egress, previous, policies, edited, selections, emitter, rebuilt);
-        return new PolicySet([.. policies], compiled, Rules(previous, policies, edited), ingress, egress, previous, rebuilt);
+        var change = new Change(previous, policies, edits, order);
+        var ingress = change.Recompile(Direction.Ingress, selections, emitter, rebuilt);
+        var egress = change.Recompile(Direction.Egress, selections, emitter, rebuilt);
+        return new PolicySet([.. policies], compiled, order, change.Rules(), ingress, egress, previous, rebuilt);
     }
 
-    /// <summary>The set's rule list: the previous set's own references for unedited policies, whose positions move when an edit adds or removes a rule.</summary>
-    private static ImmutableArray<RuleReference> Rules(PolicySet previous, IReadOnlyList<NetworkPolicy> policies, int[] edited)
+    private sealed class Change(PolicySet previous, IReadOnlyList<NetworkPolicy> policies, PolicyEdits edits, PolicyOrder order)
     {
-        var rules = ImmutableArray.CreateBuilder<RuleReference>(previous.Rules.Length);
-        for (var index = 0; index < policies.Count; index++)
+        // The ranks of the previous policies edited or removed, which the tables listing them lose.
+        private readonly HashSet<int> _changedRanks = [.. edits.Replaced.Select(previous.Order.Rank)];
+
+        /// <summary>The set's rule list: the previous set's own references for unchanged policies, whose positions move when a change adds or removes a rule.</summary>
+        public ImmutableArray<RuleReference> Rules()
         {
-            var isEdited = Array.BinarySearch(edited, index) >= 0;
-            foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
+            var rules = ImmutableArray.CreateBuilder<RuleReference>(previous.Rules.Length);
+            for (var index = 0; index < policies.Count; index++)
             {
-                for (var r = 0; r < RuleLayout.Count(policies[index], direction); r++)
+                var isEdited = Array.BinarySearch(edits.Edited, index) >= 0;
+                foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
                 {
-                    rules.Add(isEdited ? new RuleReference(policies[index], direction, r) : previous.Rule(RuleKey.Of(index, r), direction));
-                }
-            }
-        }
-
-        return rules.DrainToImmutable();
-    }
-
-    private static RuleTable?[] Recompile(
-        Direction direction,
-        PolicySet previous,
-        IReadOnlyList<NetworkPolicy> policies,
-        int[] edited,
-        SelectorCache selections,
-        RuleEmitter emitter,
-        HashSet<int> rebuilt)
-    {
-        var tables = new RuleTable?[previous.Compiled.Groups.All.Length];
-        for (var group = 0; group < tables.Length; group++)
-        {
-            tables[group] = previous.GroupTable(group, direction);
-        }
-
-        // Every group an edited policy isolates before or after the edit, with the edited policies isolating it after.
-        var touched = new SortedDictionary<int, List<int>>();
-        foreach (var index in edited)
-        {
-            var (before, after) = (previous.Policies[index], policies[index]);
-            if (before.Isolates(direction))
-            {
-                foreach (var group in selections.Select(before.Namespace, before.PodSelector))
-                {
-                    touched.TryAdd(group, []);
+                    for (var r = 0; r < RuleLayout.Count(policies[index], direction); r++)
+                    {
+                        rules.Add(isEdited ? new RuleReference(policies[index], direction, r) : previous.Rule(RuleKey.Of(order.Rank(index), r), direction));
+                    }
                 }
             }
 
-            if (after.Isolates(direction))
+            return rules.DrainToImmutable();
+        }
+
+        public RuleTable?[] Recompile(Direction direction, SelectorCache selections, RuleEmitter emitter, HashSet<int> rebuilt)
+        {
+            var tables = new RuleTable?[previous.Compiled.Groups.All.Length];
+            for (var group = 0; group < tables.Length; group++)
             {
-                foreach (var group in selections.Select(after.Namespace, after.PodSelector))
+                tables[group] = previous.GroupTable(group, direction);
+            }
+
+            // Every group a changed policy isolates before or after the change, with the edited and added policies isolating it after.
+            var touched = new SortedDictionary<int, List<int>>();
+            foreach (var before in edits.Replaced)
+            {
+                var policy = previous.Policies[before];
+                if (policy.Isolates(direction))
                 {
-                    (touched.TryGetValue(group, out var isolating) ? isolating : touched[group] = []).Add(index);
+                    foreach (var group in selections.Select(policy.Namespace, policy.PodSelector))
+                    {
+                        touched.TryAdd(group, []);
+                    }
                 }
             }
-        }
 
-        var builders = new RuleTableBuilder?[tables.Length];
-        foreach (var (group, isolatingAfterEdit) in touched)
-        {
-            var unedited = tables[group]?.IsolatingPolicies.Where(p => Array.BinarySearch(edited, p) < 0) ?? [];
-            int[] subject = [group];
-            foreach (var index in unedited.Concat(isolatingAfterEdit).Order())
+            foreach (var index in edits.Edited)
             {
-                emitter.EmitPolicy(policies[index], index, direction, subject, builders);
+                var policy = policies[index];
+                if (policy.Isolates(direction))
+                {
+                    foreach (var group in selections.Select(policy.Namespace, policy.PodSelector))
+                    {
+                        (touched.TryGetValue(group, out var isolating) ? isolating : touched[group] = []).Add(index);
+                    }
+                }
             }
 
-            tables[group] = builders[group]?.Build();
-            rebuilt.Add(group);
-        }
+            var builders = new RuleTableBuilder?[tables.Length];
+            foreach (var (group, isolatingAfterChange) in touched)
+            {
+                var unchanged = tables[group]?.IsolatingPolicies.Where(rank => !_changedRanks.Contains(rank)).Select(order.PositionOfRank) ?? [];
+                int[] subject = [group];
+                foreach (var index in unchanged.Concat(isolatingAfterChange).Order())
+                {
+                    emitter.EmitPolicy(policies[index], order.Rank(index), direction, subject, builders);
+                }
 
-        return tables;
+                tables[group] = builders[group]?.Build();
+                rebuilt.Add(group);
+            }
+
+            return tables;
+        }
     }
 }

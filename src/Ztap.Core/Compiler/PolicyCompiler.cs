@@ -17,7 +17,7 @@ public static class PolicyCompiler
     /// <summary>
     /// Compiles like <see cref="Compile(IReadOnlyList{NetworkPolicy}, WorkloadInventory)"/>, giving an
     /// equal set, but builds on <paramref name="previous"/>. Against the same inventory object, with
-    /// a few policies edited in place and naming the same ipBlock prefixes, only the rule tables of
+    /// a few policies edited, added or removed and naming the same ipBlock prefixes, only the rule tables of
     /// the groups the edits select are compiled (<see cref="EditCompiler"/>). Otherwise the
     /// identities and prefix table are reused when the inventory object and the named prefixes are
     /// the same, and the rules compiled again.
@@ -26,10 +26,11 @@ public static class PolicyCompiler
     {
         if (previous is not null
             && ReferenceEquals(inventory, previous.Inventory)
-            && PolicyEdits.Find(previous.Policies, policies) is { } edited
-            && NameTheSamePrefixes(edited, previous.Policies, policies))
+            && PolicyEdits.Find(previous.Policies, policies) is { } edits
+            && NameTheSamePrefixes(edits, previous, policies)
+            && previous.Order.Edit(edits.Continued) is { } editedOrder)
         {
-            return EditCompiler.Compile(previous, policies, edited);
+            return EditCompiler.Compile(previous, policies, edits, editedOrder);
         }
 
         var named = CidrCells.NamedBy(policies);
@@ -43,6 +44,7 @@ public static class PolicyCompiler
         var egress = new RuleTableBuilder?[groups.All.Length];
         var rules = ImmutableArray.CreateBuilder<RuleReference>();
 
+        var order = PolicyOrder.Fresh(policies.Count);
         for (var index = 0; index < policies.Count; index++)
         {
             var policy = policies[index];
@@ -54,7 +56,7 @@ public static class PolicyCompiler
                     continue;
                 }
 
-                emitter.EmitPolicy(policy, index, direction, subjects, direction == Direction.Ingress ? ingress : egress);
+                emitter.EmitPolicy(policy, order.Rank(index), direction, subjects, direction == Direction.Ingress ? ingress : egress);
                 for (var r = 0; r < policy.Rules(direction).Length; r++)
                 {
                     rules.Add(new RuleReference(policy, direction, r));
@@ -65,12 +67,22 @@ public static class PolicyCompiler
         return new PolicySet(
             [.. policies],
             compiled,
+            order,
             rules.ToImmutable(),
             [.. ingress.Select(builder => builder?.Build())],
             [.. egress.Select(builder => builder?.Build())]);
     }
 
-    // When the edited policies name the same prefixes before and after, every policy together does too.
-    private static bool NameTheSamePrefixes(int[] edited, ImmutableArray<NetworkPolicy> before, IReadOnlyList<NetworkPolicy> after) =>
-        CidrCells.NamedBy([.. edited.Select(i => before[i])]).SetEquals(CidrCells.NamedBy([.. edited.Select(i => after[i])]));
+    /// <summary>
+    /// Whether the policies name the prefixes the previous set's policies named. It is enough that the
+    /// changed policies still name what they named before and name nothing no policy named; a policy
+    /// removed with a prefix of its own needs the whole list asked.
+    /// </summary>
+    private static bool NameTheSamePrefixes(PolicyEdits edits, PolicySet previous, IReadOnlyList<NetworkPolicy> policies)
+    {
+        var before = CidrCells.NamedBy([.. edits.Replaced.Select(i => previous.Policies[i])]);
+        var after = CidrCells.NamedBy([.. edits.Edited.Select(i => policies[i])]);
+        return after.All(previous.Compiled.Cells.Has)
+            && (before.IsSubsetOf(after) || previous.Compiled.Cells.AreOf(CidrCells.NamedBy(policies)));
+    }
 }

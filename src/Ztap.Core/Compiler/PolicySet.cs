@@ -24,6 +24,7 @@ public sealed class PolicySet
     private readonly Lazy<List<int>[]> _identitiesInCell;
     private readonly GroupDigests _groupDigests;
     private readonly RuleLayout _layout;
+    private readonly PolicyOrder _order;
 
     // Which compilation this is and which set it kept the rule tables of, without holding on to that set.
     private static long s_lastId;
@@ -35,6 +36,7 @@ public sealed class PolicySet
     internal PolicySet(
         ImmutableArray<NetworkPolicy> policies,
         CompiledInventory compiled,
+        PolicyOrder order,
         ImmutableArray<RuleReference> rules,
         RuleTable?[] ingress,
         RuleTable?[] egress,
@@ -48,6 +50,7 @@ public sealed class PolicySet
         Prefixes = compiled.Prefixes;
         Rules = rules;
         _layout = new RuleLayout(policies);
+        _order = order;
         _groupOf = compiled.Identities.GroupOf;
         _cellOf = compiled.Identities.CellOf;
         _cells = compiled.Cells;
@@ -78,6 +81,16 @@ public sealed class PolicySet
     /// <summary>Every ingress and egress rule of the isolating policies, in policy order.</summary>
     public ImmutableArray<RuleReference> Rules { get; }
 
+    /// <summary>
+    /// One more than the highest policy number: the numbers that name policies in
+    /// <see cref="AllowEntry.PolicyNumber"/> and <see cref="SubjectRules.IsolatingNumbers"/> are below it,
+    /// and a few below it may name none (policies removed by an edit).
+    /// </summary>
+    public int PolicyNumberBound => _order.NumberBound;
+
+    /// <summary>The policy with a number, null when none has it.</summary>
+    public NetworkPolicy? PolicyByNumber(int number) => _order.PositionOfNumber(number) is >= 0 and var position ? Policies[position] : null;
+
     /// <summary>The identity of the most specific prefix containing the address, <c>world</c> when none does.</summary>
     public Identity IdentityOf(IPAddress address) => Identities[IndexOf(address)];
 
@@ -101,7 +114,8 @@ public sealed class PolicySet
             for (var i = 0; i < ports.Count; i++)
             {
                 var (from, to, rule) = ports[i];
-                entries.Add(new AllowEntry(number, named, from, to, Rule(rule, direction), rule.Policy));
+                var policy = _order.PositionOfRank(rule.Rank);
+                entries.Add(new AllowEntry(number, named, from, to, Rules[_layout.First(policy, direction) + rule.Index], _order.Number(policy), rule.Rank));
             }
         }
 
@@ -109,31 +123,36 @@ public sealed class PolicySet
         foreach (var position in table.DistinctBlocks)
         {
             var b = table.Blocks[position];
-            blocks.Add(new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rule(b.Rule, direction), b.Rule.Policy));
+            var policy = _order.PositionOfRank(b.Rule.Rank);
+            blocks.Add(new BlockAllowEntry(
+                b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[_layout.First(policy, direction) + b.Rule.Index], _order.Number(policy), b.Rule.Rank));
         }
 
         var isolating = ImmutableArray.CreateBuilder<NetworkPolicy>(table.IsolatingPolicies.Length);
-        foreach (var policy in table.IsolatingPolicies)
+        var numbers = ImmutableArray.CreateBuilder<int>(table.IsolatingPolicies.Length);
+        foreach (var rank in table.IsolatingPolicies)
         {
+            var policy = _order.PositionOfRank(rank);
             isolating.Add(Policies[policy]);
+            numbers.Add(_order.Number(policy));
         }
 
-        return new SubjectRules(direction, isolating.MoveToImmutable(), table.IsolatingPolicies, entries.MoveToImmutable(), blocks.MoveToImmutable());
+        return new SubjectRules(direction, isolating.MoveToImmutable(), numbers.MoveToImmutable(), entries.MoveToImmutable(), blocks.MoveToImmutable());
     }
 
     /// <summary>
-    /// Whether this set was compiled from an in-place edit of <paramref name="previous"/> (or is it):
-    /// every policy has the position it had there.
+    /// Whether this set was compiled from an edit of <paramref name="previous"/> (or is it): every
+    /// policy kept from there has the rank and number it had there.
     /// </summary>
     public bool IsEditOf(PolicySet previous) => ReferenceEquals(previous, this) || _basisId == previous._id;
 
     /// <summary>
     /// The sides (identity and direction) whose rules were compiled anew when this set was compiled
-    /// from an in-place edit of <paramref name="previous"/> (<see cref="IsEditOf"/>), in identity
-    /// number order, ingress first. Every other side's rules are exactly those of
-    /// <paramref name="previous"/>, down to each entry's policy position and rule index, so a backend
-    /// keeps what it built for them from those. (Positions in <see cref="Rules"/> move when an edit
-    /// adds or removes a rule.) Null when this set is not an edit of that one.
+    /// from an edit of <paramref name="previous"/> (<see cref="IsEditOf"/>), in identity number
+    /// order, ingress first. Every other side's rules are exactly those of <paramref name="previous"/>,
+    /// down to each entry's policy number, policy rank and rule index, so a backend keeps what it
+    /// built for them from those. (Positions in <see cref="Policies"/> and <see cref="Rules"/> move
+    /// when an edit adds or removes a policy or a rule.) Null when this set is not an edit of that one.
     /// </summary>
     public IReadOnlyList<(Identity Identity, Direction Direction)>? SidesChangedSince(PolicySet previous)
     {
@@ -207,7 +226,13 @@ public sealed class PolicySet
     internal RuleReference Rule(RuleKey key, Direction direction) => Rules[RulePosition(key, direction)];
 
     /// <summary>The position in <see cref="Rules"/> of the rule a table of the direction holds under <paramref name="key"/>.</summary>
-    internal int RulePosition(RuleKey key, Direction direction) => _layout.First(key.Policy, direction) + key.Index;
+    internal int RulePosition(RuleKey key, Direction direction) => _layout.First(_order.PositionOfRank(key.Rank), direction) + key.Index;
+
+    /// <summary>The policy of a rank rule tables hold.</summary>
+    internal NetworkPolicy PolicyOfRank(int rank) => Policies[_order.PositionOfRank(rank)];
+
+    /// <summary>How this set's tables name its policies.</summary>
+    internal PolicyOrder Order => _order;
 
     /// <summary>The rule table of a workload group in a direction; null when no policy isolates it there.</summary>
     internal RuleTable? GroupTable(int group, Direction direction) =>

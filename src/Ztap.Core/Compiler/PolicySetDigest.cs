@@ -92,9 +92,9 @@ internal static class PolicySetDigest
         }
 
         digest.Write(table.IsolatingPolicies.Length);
-        foreach (var policy in table.IsolatingPolicies)
+        foreach (var rank in table.IsolatingPolicies)
         {
-            WriteQualifiedName(digest, set.Policies[policy]);
+            WriteQualifiedName(digest, set.PolicyOfRank(rank));
             digest.End();
         }
 

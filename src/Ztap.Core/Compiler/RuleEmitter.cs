@@ -14,18 +14,18 @@ internal sealed class RuleEmitter(WorkloadGroups groups, IdentityTable identitie
     /// Writes a policy's side into the tables of the given subjects: it isolates them, and each of
     /// its rules allows what it allows.
     /// </summary>
-    /// <param name="index">The policy's position in the set.</param>
-    public void EmitPolicy(NetworkPolicy policy, int index, Direction direction, int[] subjects, RuleTableBuilder?[] tables)
+    /// <param name="rank">The policy's rank in the set (<see cref="PolicyOrder"/>).</param>
+    public void EmitPolicy(NetworkPolicy policy, int rank, Direction direction, int[] subjects, RuleTableBuilder?[] tables)
     {
         foreach (var subject in subjects)
         {
-            (tables[subject] ??= new RuleTableBuilder()).Isolate(index);
+            (tables[subject] ??= new RuleTableBuilder()).Isolate(rank);
         }
 
         var rules = policy.Rules(direction);
         for (var r = 0; r < rules.Length; r++)
         {
-            Emit(policy, direction, rules[r], RuleKey.Of(index, r), subjects, tables);
+            Emit(policy, direction, rules[r], RuleKey.Of(rank, r), subjects, tables);
         }
     }
 

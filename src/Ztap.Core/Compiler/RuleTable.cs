@@ -19,6 +19,7 @@ internal sealed class RuleTable(ImmutableArray<int> isolatingPolicies, long[] ke
     // Up to this many keys a scan beats a binary search.
     private const int ScanLimit = 8;
 
+    /// <summary>The ranks (<see cref="PolicyOrder"/>) of the policies isolating the group, in order.</summary>
     public ImmutableArray<int> IsolatingPolicies { get; } = isolatingPolicies;
 
     public ImmutableArray<BlockAllow> Blocks { get; } = ImmutableCollectionsMarshal.AsImmutableArray(blocks);

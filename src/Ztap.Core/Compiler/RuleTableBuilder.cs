@@ -16,12 +16,12 @@ internal sealed class RuleTableBuilder
     private readonly List<Pending> _allowed = [];
     private List<BlockAllow>? _blocks;
 
-    /// <summary>Records that a policy isolates this group; policies arrive in order, so a repeat is the last one added.</summary>
-    public void Isolate(int policy)
+    /// <summary>Records that the policy of a rank isolates this group; policies arrive in order, so a repeat is the last one added.</summary>
+    public void Isolate(int rank)
     {
-        if (_isolating.Count == 0 || _isolating[^1] != policy)
+        if (_isolating.Count == 0 || _isolating[^1] != rank)
         {
-            _isolating.Add(policy);
+            _isolating.Add(rank);
         }
     }
 

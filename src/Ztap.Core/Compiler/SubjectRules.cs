@@ -8,11 +8,11 @@ namespace Ztap.Core.Compiler;
 /// the entries are empty; otherwise only what <see cref="Entries"/> (peers by identity) and
 /// <see cref="Blocks"/> (peers by address) allow is.
 /// </summary>
-/// <param name="IsolatingPositions">The positions in <see cref="PolicySet.Policies"/> of <paramref name="IsolatingPolicies"/>.</param>
+/// <param name="IsolatingNumbers">The numbers of <paramref name="IsolatingPolicies"/> (<see cref="PolicySet.PolicyByNumber"/>).</param>
 public sealed record SubjectRules(
     Direction Direction,
     ImmutableArray<NetworkPolicy> IsolatingPolicies,
-    ImmutableArray<int> IsolatingPositions,
+    ImmutableArray<int> IsolatingNumbers,
     ImmutableArray<AllowEntry> Entries,
     ImmutableArray<BlockAllowEntry> Blocks)
 {

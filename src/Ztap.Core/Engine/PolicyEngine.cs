@@ -54,7 +54,7 @@ public sealed class PolicyEngine(PolicySet set)
             return new SideDecision(direction, true, [], null);
         }
 
-        var isolating = table.IsolatingPolicies.Select(p => PolicySet.Policies[p]).ToImmutableArray();
+        var isolating = table.IsolatingPolicies.Select(PolicySet.PolicyOfRank).ToImmutableArray();
         var rule = table.FirstRule(peer, PolicySet.CellOf(peer), (byte)flow.Protocol, flow.Port);
         var allowed = rule != RuleKey.None;
         return new SideDecision(direction, self || allowed, isolating, allowed ? PolicySet.Rule(rule, direction) : null);

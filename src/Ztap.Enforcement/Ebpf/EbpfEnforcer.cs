@@ -72,7 +72,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         }
 
         var attached = subjects.Select(s => s.Workload).ToImmutableArray();
-        var names = NamesOf(set, image);
+        var names = NamesOf(set);
         await _store.WriteAsync(
             new EbpfState(set.Version, generation, DateTimeOffset.UtcNow, options.Mode, location.PinRoot, digest, attached, EbpfMapFill.Of(image), names.Version),
             names,
@@ -165,11 +165,11 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
     private static uint ModeOf(EnforcementOptions options) =>
         options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;
 
-    private EbpfNames NamesOf(PolicySet set, DatapathImage image)
+    private EbpfNames NamesOf(PolicySet set)
     {
         var names = _named is { } last && EbpfNames.Kept(last.Set, set)
             ? last.Names
-            : EbpfNames.Of(set);
+            : EbpfNames.Of(set, _named);
         _named = (set, names);
         return names;
     }

@@ -28,7 +28,7 @@ internal static class EbpfPlan
         var isolated = new PlanSection(
             "isolated (identity, direction -> first isolating policy)",
             ["identity", "direction", "policy"],
-            [.. image.Isolated.Keys.Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.Policies[(int)image.Isolated.Values[i].Policy].QualifiedName))]);
+            [.. image.Isolated.Keys.Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.PolicyByNumber((int)image.Isolated.Values[i].Policy)!.QualifiedName))]);
         var blocks = new PlanSection(
             "blocks (subject, direction, ipBlock prefix -> policy peer)",
             ["subject", "direction", "prefix", "peer"],
@@ -53,7 +53,7 @@ internal static class EbpfPlan
     private static ImmutableArray<string> Row(params string[] cells) => [.. cells];
 
     private static string Rule(PolicySet set, PolicyKey key, PolicyValue value) =>
-        new RuleReference(set.Policies[(int)value.Policy], (Direction)key.Direction, (int)value.Rule).ToString();
+        new RuleReference(set.PolicyByNumber((int)value.Policy)!, (Direction)key.Direction, (int)value.Rule).ToString();
 
     private static string Number(uint identity) => identity.ToString(CultureInfo.InvariantCulture);
 

@@ -51,8 +51,11 @@ internal static class EbpfStatusReader
     {
         var allowed = reader.Sum(map, 0, names.Policies.Length, generation);
         var denied = reader.Sum(map, DatapathLimits.MaxPolicies, names.Policies.Length, generation);
-        return [.. names.Policies.Select((name, index) =>
-            new PolicyCounters(name, allowed[index].Decisions, allowed[index].Bytes, denied[index].Decisions, denied[index].Bytes))];
+        return [.. names.Policies
+            .Select((name, number) => (name, number))
+            .Where(named => named.name.Length > 0)
+            .Select(named => new PolicyCounters(
+                named.name, allowed[named.number].Decisions, allowed[named.number].Bytes, denied[named.number].Decisions, denied[named.number].Bytes))];
     }
 
     private static VerdictTotals Totals(BpfMap verdicts, PerCpuReader reader) => new(

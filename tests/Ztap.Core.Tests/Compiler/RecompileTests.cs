@@ -49,24 +49,39 @@ public sealed class RecompileTests
                 movedRules++;
             }
 
-            // A full compilation (too many edits, other prefixes) says nothing of what it kept.
-            var changed = actual.SidesChangedSince(second);
-            foreach (var identity in changed is null ? [] : actual.Identities)
-            {
-                foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
-                {
-                    if (!changed!.Contains((identity, direction)))
-                    {
-                        keptSides++;
-                        Assert.Equal(second.RulesOf(identity, direction).Entries.AsEnumerable(), actual.RulesOf(identity, direction).Entries.AsEnumerable());
-                        Assert.Equal(second.RulesOf(identity, direction).Blocks.AsEnumerable(), actual.RulesOf(identity, direction).Blocks.AsEnumerable());
-                    }
-                }
-            }
+            keptSides += AssertKeptSides(second, actual);
         }, iter: 1000);
 
         Assert.True(keptSides > 0, "no edit was compiled from its previous set");
         Assert.True(movedRules > 0, "no edit that adds or removes rules was compiled from its previous set");
+    }
+
+    [Fact]
+    public void Compiling_policies_added_and_removed_gives_the_set_a_full_compile_gives()
+    {
+        var edits = 0;
+        ScenarioGen.Scenarios.Sample(scenario =>
+        {
+            var policies = scenario.Policies;
+            var previous = PolicyCompiler.Compile(policies, scenario.Inventory);
+
+            // Policies added and removed, then the original back: the last builds on an edited set.
+            foreach (var shift in new[] { 0, 1, 2 })
+            {
+                var changed = Reshaped(policies, shift);
+                var actual = PolicyCompiler.Compile(changed, scenario.Inventory, previous);
+                AssertEqual(PolicyCompiler.Compile(changed, scenario.Inventory), actual, scenario);
+                AssertKeptSides(previous, actual);
+                edits += actual.IsEditOf(previous) ? 1 : 0;
+                previous = actual;
+            }
+
+            var restored = PolicyCompiler.Compile(policies, scenario.Inventory, previous);
+            AssertEqual(PolicyCompiler.Compile(policies, scenario.Inventory), restored, scenario);
+            AssertKeptSides(previous, restored);
+        }, iter: 1000);
+
+        Assert.True(edits > 1000, $"only {edits} of 3000 changes were compiled as edits");
     }
 
     [Fact]
@@ -83,6 +98,32 @@ public sealed class RecompileTests
         }, iter: 300);
     }
 
+    /// <summary>
+    /// Asserts that the sides an edit did not compile anew have exactly the entries they had, down to
+    /// policy numbers and ranks; a full compilation (too many edits, other prefixes) says nothing of
+    /// what it kept. Returns how many sides were kept.
+    /// </summary>
+    private static int AssertKeptSides(PolicySet previous, PolicySet actual)
+    {
+        var kept = 0;
+        var changed = actual.SidesChangedSince(previous);
+        foreach (var identity in changed is null ? [] : actual.Identities)
+        {
+            foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
+            {
+                if (!changed!.Contains((identity, direction)))
+                {
+                    kept++;
+                    Assert.Equal(previous.RulesOf(identity, direction).Entries.AsEnumerable(), actual.RulesOf(identity, direction).Entries.AsEnumerable());
+                    Assert.Equal(previous.RulesOf(identity, direction).Blocks.AsEnumerable(), actual.RulesOf(identity, direction).Blocks.AsEnumerable());
+                    Assert.Equal(previous.RulesOf(identity, direction).IsolatingNumbers.AsEnumerable(), actual.RulesOf(identity, direction).IsolatingNumbers.AsEnumerable());
+                }
+            }
+        }
+
+        return kept;
+    }
+
     private static void AssertEqual(PolicySet expected, PolicySet actual, Scenario scenario)
     {
         Assert.Equal(expected.Version, actual.Version);
@@ -97,10 +138,17 @@ public sealed class RecompileTests
                 var want = expected.RulesOf(identity, direction);
                 var got = actual.RulesOf(identity, direction);
                 Assert.Equal(want.IsolatingPolicies.AsEnumerable(), got.IsolatingPolicies.AsEnumerable());
-                Assert.Equal(want.Entries.AsEnumerable(), got.Entries.AsEnumerable());
-                Assert.Equal(want.Blocks.AsEnumerable(), got.Blocks.AsEnumerable());
+                Assert.Equal(got.IsolatingPolicies.AsEnumerable(), got.IsolatingNumbers.Select(n => actual.PolicyByNumber(n)!));
+
+                // Numbers and ranks depend on the edits that led to a set; what they name may not.
+                Assert.Equal(want.Entries.Select(e => e with { PolicyNumber = 0, PolicyRank = 0 }), got.Entries.Select(e => e with { PolicyNumber = 0, PolicyRank = 0 }));
+                Assert.Equal(want.Blocks.Select(b => b with { PolicyNumber = 0, PolicyRank = 0 }), got.Blocks.Select(b => b with { PolicyNumber = 0, PolicyRank = 0 }));
+                Assert.All(got.Entries, e => Assert.Same(e.Rule.Policy, actual.PolicyByNumber(e.PolicyNumber)));
+                Assert.All(got.Blocks, b => Assert.Same(b.Rule.Policy, actual.PolicyByNumber(b.PolicyNumber)));
             }
         }
+
+        AssertRanksFollowPolicyOrder(actual);
 
         var expectedEngine = new PolicyEngine(expected);
         var actualEngine = new PolicyEngine(actual);
@@ -137,6 +185,64 @@ public sealed class RecompileTests
         }
 
         return edited;
+    }
+
+    /// <summary>Ranks name policies in set order: a later policy's entries never outrank an earlier one's.</summary>
+    private static void AssertRanksFollowPolicyOrder(PolicySet set)
+    {
+        var positionOf = new Dictionary<NetworkPolicy, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < set.Policies.Length; i++)
+        {
+            positionOf[set.Policies[i]] = i;
+        }
+
+        var ranks = set.Identities
+            .SelectMany(i => new[] { Direction.Ingress, Direction.Egress }.Select(d => set.RulesOf(i, d)))
+            .SelectMany(r => r.Entries.Select(e => (Position: positionOf[e.Rule.Policy], Rank: e.PolicyRank))
+                .Concat(r.Blocks.Select(b => (Position: positionOf[b.Rule.Policy], Rank: b.PolicyRank))))
+            .Distinct()
+            .OrderBy(x => x.Position)
+            .ToList();
+        for (var i = 1; i < ranks.Count; i++)
+        {
+            Assert.True(ranks[i].Position > ranks[i - 1].Position && ranks[i].Rank > ranks[i - 1].Rank, $"rank {ranks[i].Rank} of policy {ranks[i].Position} after rank {ranks[i - 1].Rank} of policy {ranks[i - 1].Position}");
+        }
+    }
+
+    /// <summary>
+    /// The policies with one removed and renamed copies of others added: one before the rest, for
+    /// some shifts two side by side, or one after the rest. A copy names the prefixes its original
+    /// names, so the change can build on the previous set.
+    /// </summary>
+    private static NetworkPolicy[] Reshaped(IReadOnlyList<NetworkPolicy> policies, int shift)
+    {
+        if (policies.Count == 0)
+        {
+            return [];
+        }
+
+        var reshaped = policies.ToList();
+        if (reshaped.Count > 1)
+        {
+            reshaped.RemoveAt(shift % reshaped.Count);
+        }
+
+        NetworkPolicy Copy(int i) => policies[(i + shift) % policies.Count] with { Name = $"copy-{shift}-{i}" };
+        switch (shift)
+        {
+            case 0:
+                reshaped.Insert(0, Copy(0));
+                break;
+            case 1:
+                reshaped.Insert(reshaped.Count / 2, Copy(1));
+                reshaped.Insert(reshaped.Count / 2, Copy(2));
+                break;
+            default:
+                reshaped.Add(Copy(3));
+                break;
+        }
+
+        return [.. reshaped];
     }
 
     private static ImmutableArray<PolicyRule> Reversed(ImmutableArray<PolicyRule> rules, bool repeatFirst) =>

@@ -91,6 +91,41 @@ public sealed class EditTests(ProbeBinary probe)
         Assert.Equal("allow", estate.Attempt(Web, Postgres));
     }
 
+    [RootFact]
+    public async Task A_policy_added_before_the_others_and_removed_again_is_applied_as_an_edit_and_counted_by_its_name()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var original = estate.Compile(MatrixPolicies.Yaml);
+        await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
+
+        // db-redis, listed first, lets anyone in on both ports: every other policy moves in the list,
+        // and the edit is still applied as one. As the earlier policy, it is the one Postgres is
+        // allowed by, though db-ingress allows web by name (another entry, which the kernel compares).
+        var dbIngress = original.Policies.Single(p => p.Name == "db-ingress");
+        var postgres = dbIngress.Ingress[0].Ports[0];
+        NetworkPolicy[] withRedis = [dbIngress with { Name = "db-redis", Ingress = [new PolicyRule([], [postgres, postgres with { Port = Redis.Port }])] }, .. original.Policies];
+        var added = PolicyCompiler.Compile(withRedis, original.Inventory, original);
+        Assert.True(added.IsEditOf(original));
+
+        await scene.Enforcer.ApplyAsync(added, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("allow", estate.Attempt(Web, Redis));
+        Assert.Equal("allow", estate.Attempt(Web, Postgres));
+        var status = await scene.Enforcer.StatusAsync(CancellationToken.None);
+        Assert.True(AllowedBy(status, "prod/db-redis") > 0, "db-redis counted no allow");
+        Assert.Equal(0ul, AllowedBy(status, "prod/db-ingress"));
+
+        var removed = PolicyCompiler.Compile(original.Policies, original.Inventory, added);
+        Assert.True(removed.IsEditOf(added));
+        await scene.Enforcer.ApplyAsync(removed, new EnforcementOptions(), CancellationToken.None);
+        Assert.Equal("eperm", estate.Attempt(Web, Redis));
+        Assert.Equal("allow", estate.Attempt(Web, Postgres));
+        status = await scene.Enforcer.StatusAsync(CancellationToken.None);
+        Assert.DoesNotContain(status.Policies, p => p.Policy == "prod/db-redis");
+        Assert.True(AllowedBy(status, "prod/db-ingress") > 0, "db-ingress counted no allow");
+    }
+
     /// <summary>The set's policies with db-ingress's rules edited, given its first rule moved to Redis's port.</summary>
     private static NetworkPolicy[] WithDbIngress(PolicySet set, Func<ImmutableArray<PolicyRule>, PolicyRule, ImmutableArray<PolicyRule>> edit)
     {

@@ -42,11 +42,14 @@ internal sealed class DatapathImage
 
     public MapImage<PolicyKey, PolicyValue> Policy { get; }
 
-    /// <summary>How many policies the version counts decisions of (allows per allowing rule's policy, denials per isolating policy).</summary>
-    public int PolicyCount => Set.Policies.Length;
+    /// <summary>
+    /// How many policy numbers the version counts decisions under (allows per allowing rule's policy,
+    /// denials per isolating policy): the highest number in use, plus one.
+    /// </summary>
+    public int PolicyCount => Set.PolicyNumberBound;
 
     /// <param name="earlier">
-    /// An image built before. When <paramref name="set"/> is an in-place edit of its set, only the
+    /// An image built before. When <paramref name="set"/> is an edit of its set, only the
     /// sides the edit changed (<see cref="PolicySet.SidesChangedSince"/>) are imaged; every other
     /// entry, the ipcache included, is taken over from it.
     /// </param>

@@ -63,7 +63,7 @@ internal sealed class SideBlocks
                 if (_inCidr[i] && _inExcepts[i] == 0)
                 {
                     var block = blocks[i];
-                    allowed.Add(new AllowedRange(peer, (byte?)block.Protocol ?? DatapathLimits.AnyProtocol, block.FromPort, block.ToPort, PolicyValue.Of(block.PolicyPosition, block.Rule.RuleIndex)));
+                    allowed.Add(new AllowedRange(peer, (byte?)block.Protocol ?? DatapathLimits.AnyProtocol, block.FromPort, block.ToPort, PolicyValue.Of(block.PolicyNumber, block.PolicyRank, block.Rule.RuleIndex)));
                     any = true;
                 }
             }

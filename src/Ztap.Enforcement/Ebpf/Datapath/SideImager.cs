@@ -36,7 +36,7 @@ internal sealed class SideImager(MapImage<IpcacheKey, uint> ipcache)
         var flags = 0u;
         foreach (var entry in rules.Entries)
         {
-            _side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, PolicyValue.Of(entry.PolicyPosition, entry.Rule.RuleIndex)));
+            _side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, PolicyValue.Of(entry.PolicyNumber, entry.PolicyRank, entry.Rule.RuleIndex)));
             flags |= entry.Peer is null ? Isolation.AnyPeer : Isolation.Peers;
         }
 
@@ -53,7 +53,7 @@ internal sealed class SideImager(MapImage<IpcacheKey, uint> ipcache)
 
         Isolated.Add(
             new IsolationKey { Identity = identity, Direction = (uint)direction },
-            new Isolation { Policy = (uint)rules.IsolatingPositions[0], Flags = flags });
+            new Isolation { Policy = (uint)rules.IsolatingNumbers[0], Flags = flags });
         AddPolicyEntries(identity, (byte)direction);
     }
 

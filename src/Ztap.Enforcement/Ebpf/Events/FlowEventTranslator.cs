@@ -10,7 +10,7 @@ namespace Ztap.Enforcement.Ebpf.Events;
 
 /// <summary>
 /// Turns the datapath's numeric events into <see cref="FlowRecord"/>s: boot-clock times into wall
-/// time, policy indexes into names, addresses into workloads, all against the applied set.
+/// time, policy numbers into names, addresses into workloads, all against the applied set.
 /// </summary>
 internal sealed unsafe class FlowEventTranslator(PolicySet set)
 {
@@ -40,7 +40,7 @@ internal sealed unsafe class FlowEventTranslator(PolicySet set)
             (Direction)e.Direction,
             e.Verdict == DatapathLimits.VerdictAllow ? Verdict.Allow : Verdict.Deny,
             e.Verdict != DatapathLimits.VerdictAudit,
-            e.Policy < set.Policies.Length ? set.Policies[(int)e.Policy].QualifiedName : null,
+            e.Policy < set.PolicyNumberBound ? set.PolicyByNumber((int)e.Policy)?.QualifiedName : null,
             sourceWorkload,
             set.Inventory.FindByAddress(destination)?.QualifiedName);
     }

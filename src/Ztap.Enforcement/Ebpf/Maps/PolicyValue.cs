@@ -4,9 +4,9 @@ namespace Ztap.Enforcement.Ebpf.Maps;
 
 /// <summary>
 /// Mirror of <c>struct ztap_policy_value</c>: the rule allowing an entry, as its index among its
-/// policy's rules of the direction, and the position of that policy in the set.
+/// policy's rules of the direction, the number of that policy and its rank.
 /// </summary>
-[StructLayout(LayoutKind.Explicit, Size = 8)]
+[StructLayout(LayoutKind.Explicit, Size = 12)]
 internal record struct PolicyValue : IComparable<PolicyValue>
 {
     [FieldOffset(0)]
@@ -15,9 +15,12 @@ internal record struct PolicyValue : IComparable<PolicyValue>
     [FieldOffset(4)]
     public uint Policy;
 
-    public static PolicyValue Of(int policy, int rule) => new() { Rule = (uint)rule, Policy = (uint)policy };
+    [FieldOffset(8)]
+    public uint Rank;
 
-    /// <summary>Rules order by policy, then by their index in it, as the datapath picks the first of several.</summary>
+    public static PolicyValue Of(int policy, int rank, int rule) => new() { Rule = (uint)rule, Policy = (uint)policy, Rank = (uint)rank };
+
+    /// <summary>Rules order by their policy's rank, then by their index in it, as the datapath picks the first of several.</summary>
     public readonly int CompareTo(PolicyValue other) =>
-        Policy != other.Policy ? Policy.CompareTo(other.Policy) : Rule.CompareTo(other.Rule);
+        Rank != other.Rank ? Rank.CompareTo(other.Rank) : Rule.CompareTo(other.Rule);
 }

@@ -5,8 +5,9 @@ namespace Ztap.Enforcement.Ebpf.State;
 
 /// <summary>
 /// The names of what a policy set put in the datapath: each identity's description and each
-/// policy's name, which counters and events refer to by position. An in-place edit keeps all of
-/// them unless it renames a policy, so they are written again only then.
+/// policy's name, which counters and events refer to by number (empty for a number no policy has).
+/// An edit keeps all of them unless it renames, adds or removes a policy, so they are written again
+/// only then.
 /// </summary>
 /// <param name="Version">The version of the set the names were taken from.</param>
 internal sealed record EbpfNames(
@@ -14,26 +15,34 @@ internal sealed record EbpfNames(
     ImmutableArray<IdentitySummary> Identities,
     ImmutableArray<string> Policies)
 {
-    public static EbpfNames Of(PolicySet set) => new(
-        set.Version,
-        [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
-        [.. set.Policies.Select(p => p.QualifiedName)]);
+    /// <param name="earlier">
+    /// Names taken from an earlier set: when <paramref name="set"/> is an edit of it, which keeps
+    /// every identity, its identities' descriptions (tens of thousands in a large estate) are reused.
+    /// </param>
+    public static EbpfNames Of(PolicySet set, (PolicySet Set, EbpfNames Names)? earlier)
+    {
+        var policies = Enumerable.Range(0, set.PolicyNumberBound).Select(n => set.PolicyByNumber(n)?.QualifiedName ?? "").ToImmutableArray();
+        return earlier is { } named && set.IsEditOf(named.Set)
+            ? new(set.Version, named.Names.Identities, policies)
+            : new(set.Version, [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))], policies);
+    }
 
     /// <summary>
     /// Whether the names of <paramref name="named"/> are those of <paramref name="set"/> too: an
-    /// in-place edit keeps identities and policy positions, so only a renamed policy changes a name.
+    /// edit keeps identities and the numbers of the policies it keeps, so only a renamed, added or
+    /// removed policy changes a name.
     /// </summary>
     public static bool Kept(PolicySet named, PolicySet set)
     {
-        if (!set.IsEditOf(named))
+        if (!set.IsEditOf(named) || set.PolicyNumberBound != named.PolicyNumberBound)
         {
             return false;
         }
 
-        for (var i = 0; i < set.Policies.Length; i++)
+        for (var number = 0; number < set.PolicyNumberBound; number++)
         {
-            var (was, now) = (named.Policies[i], set.Policies[i]);
-            if (!ReferenceEquals(was, now) && (was.Name != now.Name || was.Namespace != now.Namespace))
+            var (was, now) = (named.PolicyByNumber(number), set.PolicyByNumber(number));
+            if (!ReferenceEquals(was, now) && (was is null || now is null || was.Name != now.Name || was.Namespace != now.Namespace))
             {
                 return false;
             }

@@ -39,8 +39,11 @@ public sealed class DatapathImageTests
             var explanation = engine.Explain(flow);
             foreach (var side in new[] { explanation.Egress, explanation.Ingress })
             {
-                var expected = side.AllowingRule is { } rule ? PolicyValue.Of(set.Policies.IndexOf(rule.Policy), rule.RuleIndex) : (PolicyValue?)null;
-                Assert.Equal(expected, flow.Source.Equals(flow.Destination) ? expected : model.AllowingRule(flow, side.Direction));
+                var expected = side.AllowingRule is { } rule ? (rule.Policy, (uint)rule.RuleIndex) : default((NetworkPolicy, uint)?);
+                var actual = flow.Source.Equals(flow.Destination) ? expected : model.AllowingRule(flow, side.Direction) is { } value
+                    ? (set.PolicyByNumber((int)value.Policy)!, value.Rule)
+                    : null;
+                Assert.Equal(expected, actual);
                 named += expected is null ? 0 : 1;
             }
         }
@@ -55,7 +58,7 @@ public sealed class DatapathImageTests
         var image = DatapathImage.Build(set, []);
 
         // A port moved on one side, then a rule added before the others, then a selector moved to
-        // other workloads, then the original back.
+        // other workloads, then a policy added first and removed again, then the original back.
         var policies = set.Policies.ToArray();
         var rule = policies[0].Ingress[0];
         policies[0] = policies[0] with { Ingress = policies[0].Ingress.SetItem(0, rule with { Ports = rule.Ports.SetItem(0, rule.Ports[0] with { Port = 81 }) }) };
@@ -63,7 +66,8 @@ public sealed class DatapathImageTests
         policies[0] = policies[0] with { Ingress = policies[0].Ingress.Insert(0, rule with { Ports = rule.Ports.SetItem(0, rule.Ports[0] with { Port = 82 }) }) };
         var added = policies.ToArray();
         policies[1] = policies[1] with { PodSelector = policies[0].PodSelector };
-        foreach (var edit in new[] { moved, added, policies, set.Policies.ToArray() })
+        NetworkPolicy[] prepended = [set.Policies[1] with { Name = "first" }, .. policies];
+        foreach (var edit in new[] { moved, added, policies, prepended, policies, set.Policies.ToArray() })
         {
             var edited = PolicyCompiler.Compile(edit, set.Inventory, image.Set);
             Assert.True(edited.IsEditOf(image.Set));
@@ -93,6 +97,28 @@ public sealed class DatapathImageTests
         Assert.NotEmpty(changes.UpsertKeys);
         Assert.All(changes.UpsertValues, value => Assert.Equal(0u, value.Policy));
         Assert.All(changes.Deletions, key => Assert.Equal(0u, before.Policy.Values[Array.IndexOf(before.Policy.Keys, key)].Policy));
+    }
+
+    [Fact]
+    public void A_policy_added_before_the_others_changes_only_the_entries_of_the_workloads_it_selects()
+    {
+        var set = SampleEstate.Compile();
+        var before = DatapathImage.Build(set, []);
+        var web = set.Policies[1];
+        NetworkPolicy[] policies = [web with { Name = "web-dns", Egress = [web.Egress[1]] }, .. set.Policies];
+
+        var added = PolicyCompiler.Compile(policies, set.Inventory, set);
+        var after = DatapathImage.Build(added, [], before);
+        var changes = after.Policy.ChangesFrom(before.Policy);
+        var webIdentities = set.Identities.Where(i => i.Labels.TryGetValue("app", out var app) && app == "web").Select(i => i.Number).ToHashSet();
+
+        Assert.True(added.IsEditOf(set));
+        Assert.Equal("web-dns", added.PolicyByNumber(set.Policies.Length)!.Name);
+        Assert.NotEmpty(changes.UpsertKeys);
+        Assert.All(changes.UpsertKeys, key => Assert.Contains(key.Subject, webIdentities));
+        Assert.All(changes.Deletions, key => Assert.Contains(key.Subject, webIdentities));
+        Assert.Contains(changes.UpsertValues, value => value.Policy == set.Policies.Length);
+        Assert.True(after.Policy.Values.Where(v => v.Policy != set.Policies.Length).All(v => v.Rank > after.Policy.Values.Where(w => w.Policy == set.Policies.Length).Max(w => w.Rank)));
     }
 
     [Fact]

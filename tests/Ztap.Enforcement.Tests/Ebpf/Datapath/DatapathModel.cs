@@ -44,7 +44,7 @@ internal sealed class DatapathModel(DatapathImage image)
 
     /// <summary>
     /// The rule the side's entries name for the flow, as <c>consider</c> keeps it: the first by
-    /// policy, then by index in the policy. Null when the side is not isolated or nothing allows the flow.
+    /// policy rank, then by index in the policy. Null when the side is not isolated or nothing allows the flow.
     /// </summary>
     public PolicyValue? AllowingRule(Flow flow, Direction direction)
     {

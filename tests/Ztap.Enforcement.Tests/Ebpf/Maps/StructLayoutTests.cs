@@ -42,6 +42,7 @@ public sealed class StructLayoutTests
         ("ZTAP_POLICY_FIXED_BITS", $"{PolicyKey.FixedBits}"),
         ("sizeof(struct ztap_policy_value)", $"{Marshal.SizeOf<PolicyValue>()}"),
         ("offsetof(struct ztap_policy_value, policy)", $"{Offset<PolicyValue>(nameof(PolicyValue.Policy))}"),
+        ("offsetof(struct ztap_policy_value, rank)", $"{Offset<PolicyValue>(nameof(PolicyValue.Rank))}"),
         ("sizeof(struct ztap_settings)", $"{Marshal.SizeOf<DatapathSettings>()}"),
         ("offsetof(struct ztap_settings, generation)", $"{Offset<DatapathSettings>(nameof(DatapathSettings.Generation))}"),
         ("sizeof(struct ztap_ct_key)", $"{Marshal.SizeOf<ConntrackKey>()}"),
