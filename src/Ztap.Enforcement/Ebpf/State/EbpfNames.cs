@@ -7,11 +7,13 @@ namespace Ztap.Enforcement.Ebpf.State;
 /// The names of what a policy set put in the datapath: each identity's description and each
 /// policy's name, which counters and events refer to by number (empty for a number no policy has).
 /// An edit keeps all of them unless it renames, adds or removes a policy, so they are written again
-/// only then.
+/// only then, and the identities' not even then.
 /// </summary>
 /// <param name="Version">The version of the set the names were taken from.</param>
+/// <param name="IdentitiesVersion">The version of the set the identities' descriptions were taken from: an earlier one when edits kept them.</param>
 internal sealed record EbpfNames(
     string Version,
+    string IdentitiesVersion,
     ImmutableArray<IdentitySummary> Identities,
     ImmutableArray<string> Policies)
 {
@@ -23,8 +25,8 @@ internal sealed record EbpfNames(
     {
         var policies = Enumerable.Range(0, set.PolicyNumberBound).Select(n => set.PolicyByNumber(n)?.QualifiedName ?? "").ToImmutableArray();
         return earlier is { } named && set.IsEditOf(named.Set)
-            ? new(set.Version, named.Names.Identities, policies)
-            : new(set.Version, [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))], policies);
+            ? new(set.Version, named.Names.IdentitiesVersion, named.Names.Identities, policies)
+            : new(set.Version, set.Version, [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))], policies);
     }
 
     /// <summary>

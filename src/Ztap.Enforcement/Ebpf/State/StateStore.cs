@@ -5,8 +5,9 @@ using Ztap.Core.Files;
 namespace Ztap.Enforcement.Ebpf.State;
 
 /// <summary>
-/// Reads and replaces the state (<c>ebpf-state.json</c>), the names (<c>ebpf-names.json</c>) and the
-/// slot snapshots in the state folder. What it last wrote or read it keeps, and trusts while the
+/// Reads and replaces the state (<c>ebpf-state.json</c>), the names (the policies' in
+/// <c>ebpf-names.json</c>, the identities' in <c>ebpf-identities.json</c>) and the slot snapshots in
+/// the state folder. What it last wrote or read it keeps, and trusts while the
 /// file's stamp is the one it saw, so an agent applying edits reads and writes only what changed.
 /// These files change only by ztap's own applies, each one replacing them under the apply lock,
 /// so a stamp is trusted even when it is not settled.
@@ -15,12 +16,15 @@ internal sealed class StateStore(string directory)
 {
     private (EbpfStateHeader Header, FileStamp? Stamp)? _header;
     private (EbpfNames Names, FileStamp? Stamp)? _names;
+    private (EbpfNames Identities, FileStamp? Stamp)? _identities;
 
     public string Directory { get; } = directory;
 
     private string StatePath => Path.Join(Directory, "ebpf-state.json");
 
     private string NamesPath => Path.Join(Directory, "ebpf-names.json");
+
+    private string IdentitiesPath => Path.Join(Directory, "ebpf-identities.json");
 
     /// <summary>The state with the names it goes with; the names are null when they are missing or belong to another state.</summary>
     public async Task<(EbpfState? State, EbpfNames? Names)> ReadAsync(CancellationToken cancellationToken)
@@ -31,8 +35,9 @@ internal sealed class StateStore(string directory)
     }
 
     // The names of a large set are most of the state's bytes, and the agent asks for the status
-    // before every apply and every scrape: the names kept are used while the file keeps its stamp
-    // and they are the ones the state asks for.
+    // before every apply and every scrape: the names kept are used while the files keep their stamps
+    // and they are the ones the state asks for. Both files hold names: the policies' without
+    // identities, the identities' (under their own version) without policies.
     private async Task<EbpfNames?> ReadNamesAsync(string? version, CancellationToken cancellationToken)
     {
         var stamp = FileStamp.Of(NamesPath);
@@ -42,8 +47,24 @@ internal sealed class StateStore(string directory)
         }
 
         var names = await ReadAsync(NamesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+        if (names is not null && names.Identities.IsEmpty)
+        {
+            names = await WithIdentitiesAsync(names, cancellationToken);
+        }
+
         _names = names is null ? null : (names, stamp);
         return names;
+    }
+
+    // The identities' names go with the policies' when they are of the version those ask for.
+    private async Task<EbpfNames?> WithIdentitiesAsync(EbpfNames names, CancellationToken cancellationToken)
+    {
+        var stamp = FileStamp.Of(IdentitiesPath);
+        var identities = stamp is not null && _identities is { } known && known.Stamp == stamp && known.Identities.Version == names.IdentitiesVersion
+            ? known.Identities
+            : await ReadAsync(IdentitiesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+        _identities = identities is null ? null : (identities, stamp);
+        return identities?.Version == names.IdentitiesVersion ? names with { Identities = identities.Identities } : null;
     }
 
     /// <summary>Only what an apply needs, skipping the rest of the state.</summary>
@@ -61,15 +82,23 @@ internal sealed class StateStore(string directory)
     }
 
     /// <summary>
-    /// Replaces the state, and the names first when they are not those last written, each through a
-    /// temporary file, so a reader never sees half of one. The state names the version of the names
-    /// it goes with, so a crash between the two leaves names that status does not use.
+    /// Replaces the state, and first the names when they are not those last written (the identities'
+    /// only when they changed too), each through a temporary file, so a reader never sees half of one.
+    /// The state names the version of the names it goes with, and the names that of the identities',
+    /// so a crash between two writes leaves names that status does not use.
     /// </summary>
     public async Task WriteAsync(EbpfState state, EbpfNames names, CancellationToken cancellationToken)
     {
+        if (_identities is not { } writtenIdentities || writtenIdentities.Identities.Version != names.IdentitiesVersion
+            || writtenIdentities.Stamp != FileStamp.Of(IdentitiesPath))
+        {
+            var identities = new EbpfNames(names.IdentitiesVersion, names.IdentitiesVersion, names.Identities, []);
+            _identities = (identities, await ReplaceAsync(IdentitiesPath, JsonSerializer.SerializeToUtf8Bytes(identities, EbpfStateJson.Default.EbpfNames), cancellationToken));
+        }
+
         if (_names is not { } written || !ReferenceEquals(written.Names, names) || written.Stamp != FileStamp.Of(NamesPath))
         {
-            _names = (names, await ReplaceAsync(NamesPath, JsonSerializer.SerializeToUtf8Bytes(names, EbpfStateJson.Default.EbpfNames), cancellationToken));
+            _names = (names, await ReplaceAsync(NamesPath, JsonSerializer.SerializeToUtf8Bytes(names with { Identities = [] }, EbpfStateJson.Default.EbpfNames), cancellationToken));
         }
 
         var stamp = await ReplaceAsync(StatePath, JsonSerializer.SerializeToUtf8Bytes(state, EbpfStateJson.Default.EbpfState), cancellationToken);
@@ -78,12 +107,12 @@ internal sealed class StateStore(string directory)
 
     public void Clear()
     {
-        foreach (var file in new[] { StatePath, NamesPath, SlotSnapshot.PathOf(Directory, 0), SlotSnapshot.PathOf(Directory, 1) })
+        foreach (var file in new[] { StatePath, NamesPath, IdentitiesPath, SlotSnapshot.PathOf(Directory, 0), SlotSnapshot.PathOf(Directory, 1) })
         {
             File.Delete(file);
         }
 
-        (_header, _names) = (null, null);
+        (_header, _names, _identities) = (null, null, null);
     }
 
     private static async Task<T?> ReadAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)

@@ -4,13 +4,15 @@ namespace Ztap.Enforcement.Tests.Ebpf.State;
 
 public sealed class StateStoreTests : IDisposable
 {
-    private static readonly EbpfNames Names = new("v1", [new IdentitySummary(7, "prod app=web")], ["prod/web"]);
+    private static readonly EbpfNames Names = new("v1", "v1", [new IdentitySummary(7, "prod app=web")], ["prod/web"]);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("ztap-state-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private string NamesPath => Path.Join(_directory, "ebpf-names.json");
+
+    private string IdentitiesPath => Path.Join(_directory, "ebpf-identities.json");
 
     [Fact]
     public async Task Names_are_written_once_while_they_stay_the_same_and_read_with_their_state()
@@ -69,6 +71,35 @@ public sealed class StateStoreTests : IDisposable
 
         Assert.Same(first, again);
         Assert.Equal(["prod/api"], other!.Policies.AsEnumerable());
+    }
+
+    [Fact]
+    public async Task Identity_names_an_edit_keeps_are_written_once_and_read_back_with_the_new_policy_names()
+    {
+        var store = new StateStore(_directory);
+        await store.WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        var written = File.GetLastWriteTimeUtc(IdentitiesPath);
+        File.WriteAllText(IdentitiesPath, File.ReadAllText(IdentitiesPath).Replace("app=web", "app=wex", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(IdentitiesPath, written);
+
+        await store.WriteAsync(State(generation: 2, "v2"), Names with { Version = "v2", Policies = ["prod/api"] }, CancellationToken.None);
+        var (_, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(["prod/api"], names!.Policies.AsEnumerable());
+        Assert.Equal("prod app=wex", Assert.Single(names.Identities).Description);
+    }
+
+    [Fact]
+    public async Task Names_whose_identities_file_is_of_another_version_are_not_used()
+    {
+        await new StateStore(_directory).WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        await new StateStore(_directory).WriteAsync(State(generation: 2, "v2"), Names with { Version = "v2", IdentitiesVersion = "v2" }, CancellationToken.None);
+        File.WriteAllText(IdentitiesPath, File.ReadAllText(IdentitiesPath).Replace("\"v2\"", "\"v1\"", StringComparison.Ordinal));
+
+        var (state, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(2u, state!.Generation);
+        Assert.Null(names);
     }
 
     private static EbpfState State(uint generation, string namesVersion) =>
