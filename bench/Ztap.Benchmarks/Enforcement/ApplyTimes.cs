@@ -38,7 +38,8 @@ internal static class ApplyTimes
         {
             var first = await TimeAsync(() => enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None));
             var (portMoved, inForce) = await TimeUpdatesAsync(enforcer, set, [policies, WrittenEstate.WithOnePortMoved(policies)]);
-            var (ruleAdded, _) = await TimeUpdatesAsync(enforcer, inForce, [policies, WrittenEstate.WithOneRuleAdded(policies)]);
+            (var ruleAdded, inForce) = await TimeUpdatesAsync(enforcer, inForce, [policies, WrittenEstate.WithOneRuleAdded(policies)]);
+            var (policyAdded, _) = await TimeUpdatesAsync(enforcer, inForce, [policies, WrittenEstate.WithOnePolicyAdded(policies)]);
 
             await AgentReloads.RunAsync(estateDirectory, enforcer);
 
@@ -49,6 +50,7 @@ internal static class ApplyTimes
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first install (load, verify, write everything): {first:F0} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one port moved, medians of {Updates}: {portMoved}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one rule added, medians of {Updates}: {ruleAdded}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one policy added and removed, medians of {Updates}: {policyAdded}"));
         }
         finally
         {

@@ -16,6 +16,13 @@ internal static class WrittenEstate
             : (policies.Policies, inventory.Inventory);
     }
 
+    /// <summary>
+    /// The same policies with a copy of the first one, renamed, listed before it: every other
+    /// policy moves one position down the list.
+    /// </summary>
+    public static List<NetworkPolicy> WithOnePolicyAdded(IReadOnlyList<NetworkPolicy> policies) =>
+        [policies[0] with { Name = policies[0].Name + "-copy" }, .. policies];
+
     /// <summary>The same policies with the first one also allowing egress to TCP 9443 anywhere: every later rule moves up one position.</summary>
     public static List<NetworkPolicy> WithOneRuleAdded(IReadOnlyList<NetworkPolicy> policies)
     {
