@@ -28,7 +28,7 @@ public static class BackendSelection
             throw new EnforcementException(EnforcementFailure.Unsupported, "ztap enforces on Linux (eBPF, nftables) and macOS (pf) only");
         }
 
-        var withCgroup = set.Inventory.Workloads.Count(w => w.Cgroup is not null);
+        var withCgroup = set.Inventory.WithCgroup.Length;
         if (withCgroup == 0)
         {
             return new BackendChoice("nftables", "no inventory workload has a cgroup, so the workloads are whole hosts: nftables filters this host's addresses");

@@ -34,13 +34,21 @@ public sealed class WorkloadInventory
     {
         Workloads = workloads;
         var declared = namespaces.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        var withCgroup = ImmutableArray.CreateBuilder<Workload>();
         foreach (var workload in Workloads)
         {
             if (!declared.ContainsKey(workload.Namespace))
             {
                 declared[workload.Namespace] = WorkloadNamespace.Create(workload.Namespace, LabelSet.Empty);
             }
+
+            if (workload.Cgroup is not null)
+            {
+                withCgroup.Add(workload);
+            }
         }
+
+        WithCgroup = withCgroup.DrainToImmutable();
 
         _namespaces = declared.ToFrozenDictionary(StringComparer.Ordinal);
         Namespaces = [.. declared.Values.OrderBy(n => n.Name, StringComparer.Ordinal)];
@@ -48,6 +56,12 @@ public sealed class WorkloadInventory
     }
 
     public ImmutableArray<Workload> Workloads { get; }
+
+    /// <summary>
+    /// The workloads that name a cgroup: the ones a host enforces on, found once rather than by a
+    /// scan of every workload at each apply (a few milliseconds at 160,000 workloads).
+    /// </summary>
+    public ImmutableArray<Workload> WithCgroup { get; }
 
     public ImmutableArray<WorkloadNamespace> Namespaces { get; }
 

@@ -18,7 +18,7 @@ internal sealed record LocalSubject(AttachedWorkload Workload, CgroupDirectory C
     {
         var problems = new List<string>();
         var subjects = new List<LocalSubject>();
-        foreach (var workload in set.Inventory.Workloads.Where(w => w.Cgroup is not null))
+        foreach (var workload in set.Inventory.WithCgroup)
         {
             if (workload.Addresses.IsEmpty)
             {
