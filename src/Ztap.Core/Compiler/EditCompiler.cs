@@ -30,22 +30,42 @@ internal static class EditCompiler
         // The ranks of the previous policies edited or removed, which the tables listing them lose.
         private readonly HashSet<int> _changedRanks = [.. edits.Replaced.Select(previous.Order.Rank)];
 
-        /// <summary>The set's rule list: the previous set's own references for unchanged policies, whose positions move when a change adds or removes a rule.</summary>
+        /// <summary>
+        /// The set's rule list: the previous set's own references for unchanged policies, copied in
+        /// blocks (their positions move when a change adds or removes a rule), and new ones for the
+        /// policies edited or added.
+        /// </summary>
         public ImmutableArray<RuleReference> Rules()
         {
             var rules = ImmutableArray.CreateBuilder<RuleReference>(previous.Rules.Length);
+            var (copyStart, copyEnd) = (0, 0);
             for (var index = 0; index < policies.Count; index++)
             {
-                var isEdited = Array.BinarySearch(edits.Edited, index) >= 0;
+                if (Array.BinarySearch(edits.Edited, index) < 0)
+                {
+                    var (start, end) = previous.Layout.Block(edits.Continued[index]);
+                    if (start != copyEnd)
+                    {
+                        rules.AddRange(previous.Rules.AsSpan(copyStart, copyEnd - copyStart));
+                        copyStart = start;
+                    }
+
+                    copyEnd = end;
+                    continue;
+                }
+
+                rules.AddRange(previous.Rules.AsSpan(copyStart, copyEnd - copyStart));
+                (copyStart, copyEnd) = (0, 0);
                 foreach (var direction in (ReadOnlySpan<Direction>)[Direction.Ingress, Direction.Egress])
                 {
                     for (var r = 0; r < RuleLayout.Count(policies[index], direction); r++)
                     {
-                        rules.Add(isEdited ? new RuleReference(policies[index], direction, r) : previous.Rule(RuleKey.Of(order.Rank(index), r), direction));
+                        rules.Add(new RuleReference(policies[index], direction, r));
                     }
                 }
             }
 
+            rules.AddRange(previous.Rules.AsSpan(copyStart, copyEnd - copyStart));
             return rules.DrainToImmutable();
         }
 

@@ -231,6 +231,9 @@ public sealed class PolicySet
     /// <summary>The policy of a rank rule tables hold.</summary>
     internal NetworkPolicy PolicyOfRank(int rank) => Policies[_order.PositionOfRank(rank)];
 
+    /// <summary>Where each policy's rules are in <see cref="Rules"/>.</summary>
+    internal RuleLayout Layout => _layout;
+
     /// <summary>How this set's tables name its policies.</summary>
     internal PolicyOrder Order => _order;
 

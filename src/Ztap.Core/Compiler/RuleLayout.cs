@@ -10,6 +10,7 @@ namespace Ztap.Core.Compiler;
 internal sealed class RuleLayout
 {
     private readonly int[] _first;
+    private readonly int _count;
 
     public RuleLayout(IReadOnlyList<NetworkPolicy> policies)
     {
@@ -23,10 +24,16 @@ internal sealed class RuleLayout
                 next += Count(policies[policy], direction);
             }
         }
+
+        _count = next;
     }
 
     /// <summary>The position of the policy's first rule in the direction.</summary>
     public int First(int policy, Direction direction) => _first[(policy * 2) + (int)direction];
+
+    /// <summary>Where all of the policy's rules are, in both directions: they are next to each other.</summary>
+    public (int Start, int End) Block(int policy) =>
+        (_first[policy * 2], policy * 2 + 2 < _first.Length ? _first[(policy * 2) + 2] : _count);
 
     /// <summary>How many positions the policy's rules take in the direction: none where it does not isolate.</summary>
     public static int Count(NetworkPolicy policy, Direction direction) =>
