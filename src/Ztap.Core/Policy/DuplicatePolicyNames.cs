@@ -10,10 +10,11 @@ namespace Ztap.Core.Policy;
 internal static class DuplicatePolicyNames
 {
     /// <summary>The valid policies of <paramref name="documents"/> in order, without the duplicates, which are reported.</summary>
-    public static ImmutableArray<NetworkPolicy> Select(IEnumerable<PolicyDocument> documents, DiagnosticBag diagnostics)
+    public static ImmutableArray<NetworkPolicy> Select(IReadOnlyCollection<PolicyDocument> documents, DiagnosticBag diagnostics)
     {
-        var first = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var policies = ImmutableArray.CreateBuilder<NetworkPolicy>();
+        // Sized up front: an agent reloading 10,000 policies would otherwise grow both step by step on every edit.
+        var first = new Dictionary<string, SourceLocation>(documents.Count, StringComparer.Ordinal);
+        var policies = ImmutableArray.CreateBuilder<NetworkPolicy>(documents.Count);
         foreach (var document in documents)
         {
             if (document.QualifiedName is { } name && !first.TryAdd(name, document.NameLocation))

@@ -73,12 +73,14 @@ public static class PolicyLoader
 
     private static PolicyLoadResult Combine(PolicyFileResult[] files, DiagnosticBag diagnostics)
     {
+        var documents = new List<PolicyDocument>(files.Sum(file => file.Documents.Count));
         foreach (var file in files)
         {
             diagnostics.AddRange(file.Diagnostics);
+            documents.AddRange(file.Documents);
         }
 
-        var policies = DuplicatePolicyNames.Select(files.SelectMany(file => file.Documents), diagnostics);
+        var policies = DuplicatePolicyNames.Select(documents, diagnostics);
         return new PolicyLoadResult(policies, diagnostics.ToImmutableSorted());
     }
 }
