@@ -27,8 +27,9 @@ internal static class SideReplacement
             removed += at - start;
         }
 
-        var keys = new TKey[earlier.Count - removed + replacements.Count];
-        var values = new TValue[keys.Length];
+        // Every element is written below, so clearing the arrays first would only touch them twice.
+        var keys = GC.AllocateUninitializedArray<TKey>(earlier.Count - removed + replacements.Count);
+        var values = GC.AllocateUninitializedArray<TValue>(keys.Length);
         var (kept, added, written) = (0, 0, 0);
         for (var s = 0; s < sides.Length; s++)
         {
