@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Ztap.Core.Files;
 
@@ -12,10 +13,12 @@ namespace Ztap.Core.Policy;
 /// exactly what reading it would give, as long as one cache serves loads with the same limits.
 /// A changed file's policies that read the same as before (<see cref="PolicyEquality"/>) are the
 /// objects read before, so a compiler building on the previous set sees only the edited ones.
+/// Serves one load at a time.
 /// </summary>
 public sealed class PolicyFileCache
 {
     private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
+    private PolicyCombination? _combined;
 
     /// <summary>What the file gave when last read, when its stamp says it has not changed since.</summary>
     internal PolicyFileResult? Unchanged(string file, FileStamp? stamp) =>
@@ -67,6 +70,10 @@ public sealed class PolicyFileCache
             }
         }
     }
+
+    /// <summary>The files' results combined, building on the last load's combination.</summary>
+    internal PolicyCombination Combine(ImmutableArray<string> files, PolicyFileResult[] results) =>
+        _combined = _combined?.Update(files, results) ?? PolicyCombination.Of(files, results);
 
     /// <summary>Forgets every file but <paramref name="files"/>, so files that went away are not kept alive.</summary>
     internal void Keep(IReadOnlyCollection<string> files)

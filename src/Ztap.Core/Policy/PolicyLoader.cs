@@ -40,7 +40,7 @@ public static class PolicyLoader
         }).ConfigureAwait(false);
 
         cache?.Keep(files);
-        return Combine(results, diagnostics);
+        return Combine(results, diagnostics, cache?.Combine(files, results) ?? PolicyCombination.Of(files, results));
     }
 
     /// <summary>Reads policies from text already in memory (standard input, tests); <paramref name="fileName"/> names it in diagnostics.</summary>
@@ -49,8 +49,8 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new List<Diagnostic>();
-        var documents = PolicyFileReader.Read(text, fileName, limits, diagnostics);
-        return Combine([new PolicyFileResult(documents, diagnostics)], new DiagnosticBag());
+        PolicyFileResult[] results = [new PolicyFileResult(PolicyFileReader.Read(text, fileName, limits, diagnostics), diagnostics)];
+        return Combine(results, new DiagnosticBag(), PolicyCombination.Of([fileName], results));
     }
 
     private static PolicyFileResult ReadFile(string file, InputLimits limits, PolicyFileCache? cache, CancellationToken cancellationToken)
@@ -71,16 +71,14 @@ public static class PolicyLoader
             ?? new PolicyFileResult([], readDiagnostics);
     }
 
-    private static PolicyLoadResult Combine(PolicyFileResult[] files, DiagnosticBag diagnostics)
+    private static PolicyLoadResult Combine(PolicyFileResult[] files, DiagnosticBag diagnostics, PolicyCombination combined)
     {
-        var documents = new List<PolicyDocument>(files.Sum(file => file.Documents.Count));
         foreach (var file in files)
         {
             diagnostics.AddRange(file.Diagnostics);
-            documents.AddRange(file.Documents);
         }
 
-        var policies = DuplicatePolicyNames.Select(documents, diagnostics);
-        return new PolicyLoadResult(policies, diagnostics.ToImmutableSorted());
+        diagnostics.AddRange(combined.Duplicates);
+        return new PolicyLoadResult(combined.Policies, diagnostics.ToImmutableSorted());
     }
 }

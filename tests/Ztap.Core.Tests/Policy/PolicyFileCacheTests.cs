@@ -133,4 +133,39 @@ public sealed class PolicyFileCacheTests : IDisposable
 
         Assert.Equal(["a"], second.Policies.Select(p => p.Name));
     }
+
+    [Fact]
+    public async Task A_name_an_edit_defines_twice_is_reported_and_loads_clean_again_once_renamed()
+    {
+        _folder.Write("a.yaml", Policy("a"));
+        var b = _folder.Write("b.yaml", Policy("b"));
+        _folder.Write("c.yaml", Policy("c"));
+        await Load();
+
+        await File.WriteAllTextAsync(b, Policy("a"));
+        var twice = await Load();
+        await File.WriteAllTextAsync(b, Policy("b", port: "8080"));
+        var renamed = await Load();
+        var fresh = await PolicyLoader.LoadAsync([_folder.Path], CancellationToken.None);
+
+        Assert.Contains(twice.Diagnostics, d => d.Message.Contains("policy default/a is defined twice", StringComparison.Ordinal));
+        Assert.Equal(["a", "c"], twice.Policies.Select(p => p.Name));
+        Assert.False(renamed.HasErrors);
+        Assert.Equal(fresh.Policies.Select(p => p.Name), renamed.Policies.Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task A_name_moved_from_one_file_to_another_in_one_edit_is_no_duplicate()
+    {
+        var a = _folder.Write("a.yaml", Policy("a") + "---\n" + Policy("moved"));
+        var b = _folder.Write("b.yaml", Policy("b"));
+        await Load();
+
+        await File.WriteAllTextAsync(a, Policy("a"));
+        await File.WriteAllTextAsync(b, Policy("b") + "---\n" + Policy("moved"));
+        var moved = await Load();
+
+        Assert.False(moved.HasErrors, string.Join("\n", moved.Diagnostics));
+        Assert.Equal(["a", "b", "moved"], moved.Policies.Select(p => p.Name));
+    }
 }
