@@ -2,8 +2,8 @@ namespace Ztap.Cli.Agent;
 
 /// <summary>
 /// Collects the garbage an apply leaves, and decides how much of the free memory to hand back.
-/// An apply that replaced most of what the agent holds (the first one, a new inventory, a policy
-/// added or removed) leaves several times the set's size in garbage: an aggressive
+/// An apply that replaced most of what the agent holds (the first one, a new inventory, many
+/// policies changed) leaves several times the set's size in garbage: an aggressive
 /// collection returns all free pages to the system. After a small edit a full collection that
 /// keeps the pages the collector expects to reuse frees as much, and the next edit does not fault
 /// those pages in again: on hosts where a page fault is dear (page-table isolation without PCID,
@@ -31,9 +31,9 @@ internal sealed class AfterApplyCollection
 
     /// <summary>Aggressive when the apply allocated more than a third of the heap the last collection left.</summary>
     internal static GCCollectionMode ModeFor(long allocated, long heapAfterLast) =>
-        // With 10,000 policies (a heap of 90-95 MB) a port moved or a rule added in one file
-        // allocates 13-20 MB, an update compiled in full (a policy added, which moves every later
-        // one) 90-115 MB, the first apply several hundred. What the collector keeps grows with what was allocated:
+        // With 10,000 policies (a heap of 90-95 MB) a port moved, a rule or a policy added in one
+        // file allocates 13-20 MB, an update compiled in full (a new inventory, many policies
+        // changed) 90-115 MB, the first apply several hundred. What the collector keeps grows with what was allocated:
         // kept after such a large apply it was 200-210 MB resident instead of 150.
         allocated > heapAfterLast / 3 ? GCCollectionMode.Aggressive : GCCollectionMode.Forced;
 
