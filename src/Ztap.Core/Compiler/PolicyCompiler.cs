@@ -17,10 +17,10 @@ public static class PolicyCompiler
     /// <summary>
     /// Compiles like <see cref="Compile(IReadOnlyList{NetworkPolicy}, WorkloadInventory)"/>, giving an
     /// equal set, but builds on <paramref name="previous"/>. Against the same inventory object, with
-    /// a few policies edited, added or removed and naming the same ipBlock prefixes, only the rule tables of
-    /// the groups the edits select are compiled (<see cref="EditCompiler"/>). Otherwise the
-    /// identities and prefix table are reused when the inventory object and the named prefixes are
-    /// the same, and the rules compiled again.
+    /// a few policies edited, added or removed and the same ipBlock prefixes named, only the rule
+    /// tables of the groups the changes select are compiled (<see cref="EditCompiler"/>). Otherwise
+    /// the identities and prefix table are reused when the inventory object and the named prefixes
+    /// are the same, and the rules compiled again.
     /// </summary>
     public static PolicySet Compile(IReadOnlyList<NetworkPolicy> policies, WorkloadInventory inventory, PolicySet? previous)
     {

@@ -63,7 +63,8 @@ internal sealed class SideBlocks
                 if (_inCidr[i] && _inExcepts[i] == 0)
                 {
                     var block = blocks[i];
-                    allowed.Add(new AllowedRange(peer, (byte?)block.Protocol ?? DatapathLimits.AnyProtocol, block.FromPort, block.ToPort, PolicyValue.Of(block.PolicyNumber, block.PolicyRank, block.Rule.RuleIndex)));
+                    var rule = PolicyValue.Of(block.PolicyNumber, block.PolicyRank, block.Rule.RuleIndex);
+                    allowed.Add(new AllowedRange(peer, (byte?)block.Protocol ?? DatapathLimits.AnyProtocol, block.FromPort, block.ToPort, rule));
                     any = true;
                 }
             }

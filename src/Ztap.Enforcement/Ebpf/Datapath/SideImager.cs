@@ -36,7 +36,8 @@ internal sealed class SideImager(MapImage<IpcacheKey, uint> ipcache)
         var flags = 0u;
         foreach (var entry in rules.Entries)
         {
-            _side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, PolicyValue.Of(entry.PolicyNumber, entry.PolicyRank, entry.Rule.RuleIndex)));
+            var rule = PolicyValue.Of(entry.PolicyNumber, entry.PolicyRank, entry.Rule.RuleIndex);
+            _side.Add(new AllowedRange(entry.Peer ?? DatapathLimits.AnyPeer, Protocol(entry.Protocol), entry.FromPort, entry.ToPort, rule));
             flags |= entry.Peer is null ? Isolation.AnyPeer : Isolation.Peers;
         }
 
