@@ -46,7 +46,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         using var loading = pinned is null || toAttach.Count > 0
             ? DatapathLoad.Start(location.PinRoot, unpinned: PinnedMaps.NoneUnder(location.PinRoot))
             : null;
-        var image = _lastImage = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)], _lastImage);
+        var image = _lastImage = DatapathImage.Build(set, [.. subjects.Select(s => s.Entry)], _lastImage, _slots.Retired);
         DatapathCapacity.Check(image);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -28,11 +28,11 @@ internal static class EbpfPlan
         var isolated = new PlanSection(
             "isolated (identity, direction -> first isolating policy)",
             ["identity", "direction", "policy"],
-            [.. image.Isolated.Keys.Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.PolicyByNumber((int)image.Isolated.Values[i].Policy)!.QualifiedName))]);
+            [.. image.Isolated.Keys.ToArray().Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.PolicyByNumber((int)image.Isolated.Values[i].Policy)!.QualifiedName))]);
         var blocks = new PlanSection(
             "blocks (subject, direction, ipBlock prefix -> policy peer)",
             ["subject", "direction", "prefix", "peer"],
-            [.. image.Blocks.Keys.Select((k, i) => Row(
+            [.. image.Blocks.Keys.ToArray().Select((k, i) => Row(
                 Number(k.Subject),
                 DirectionName(k.Direction),
                 k.ToNetwork().ToString(),
@@ -40,7 +40,7 @@ internal static class EbpfPlan
         var policy = new PlanSection(
             "policy (subject, direction, peer, protocol, ports -> rule)",
             ["subject", "direction", "peer", "protocol", "ports", "rule"],
-            [.. image.Policy.Keys.Select((k, i) => Row(
+            [.. image.Policy.Keys.ToArray().Select((k, i) => Row(
                 Number(k.Subject),
                 DirectionName(k.Direction),
                 k.Peer == DatapathLimits.AnyPeer ? "any" : Number(k.Peer),

@@ -51,9 +51,10 @@ internal sealed class DatapathImage
     /// <param name="earlier">
     /// An image built before. When <paramref name="set"/> is an edit of its set, only the
     /// sides the edit changed (<see cref="PolicySet.SidesChangedSince"/>) are imaged; every other
-    /// entry, the ipcache included, is taken over from it.
+    /// entry, the ipcache included, is taken over from it, into <paramref name="retired"/> arrays
+    /// when there are some.
     /// </param>
-    public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects, DatapathImage? earlier = null)
+    public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects, DatapathImage? earlier = null, RetiredArrays? retired = null)
     {
         var changed = earlier is null ? null : set.SidesChangedSince(earlier.Set);
         var kept = changed is null ? null : earlier;
@@ -72,6 +73,7 @@ internal sealed class DatapathImage
         }
 
         // The changed sides imaged on their own (they come in key order), then put in place of theirs.
+        var room = retired ?? new RetiredArrays();
         var replaced = new ulong[changed!.Count];
         for (var i = 0; i < replaced.Length; i++)
         {
@@ -84,9 +86,9 @@ internal sealed class DatapathImage
             set,
             ipcache,
             SubjectImage(subjects),
-            SideReplacement.Apply(kept.Isolated, replaced, sides.Isolated.Build()),
-            SideReplacement.Apply(kept.Blocks, replaced, sides.Blocks.Build()),
-            SideReplacement.Apply(kept.Policy, replaced, sides.Policy.Build()));
+            SideReplacement.Apply(kept.Isolated, replaced, sides.Isolated.Build(), room),
+            SideReplacement.Apply(kept.Blocks, replaced, sides.Blocks.Build(), room),
+            SideReplacement.Apply(kept.Policy, replaced, sides.Policy.Build(), room));
     }
 
     private static MapImage<IpcacheKey, uint> IpcacheImage(ImmutableArray<PrefixEntry> prefixes)

@@ -5,27 +5,39 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 
 /// <summary>
 /// The complete content of one BPF map as ztap wants it, in key order (<see cref="IMapKey{TKey}"/>)
-/// so two images compare by a linear merge: an update writes only what changed.
+/// so two images compare by a linear merge: an update writes only what changed. The entries are
+/// the first <see cref="Count"/> of their arrays; an image built in the arrays of a retired one
+/// (<see cref="RetiredArrays"/>) leaves the rest unused.
 /// </summary>
 internal sealed class MapImage<TKey, TValue>
     where TKey : unmanaged, IMapKey<TKey>
     where TValue : unmanaged
 {
+    private readonly TKey[] _keys;
+    private readonly TValue[] _values;
+
     public MapImage(TKey[] keys, TValue[] values)
-        : this(keys, values, valuesKnown: true)
+        : this(keys, values, keys.Length, valuesKnown: true)
     {
     }
 
-    private MapImage(TKey[] keys, TValue[] values, bool valuesKnown)
+    /// <summary>An image of the first <paramref name="count"/> entries of the arrays.</summary>
+    public MapImage(TKey[] keys, TValue[] values, int count)
+        : this(keys, values, count, valuesKnown: true)
+    {
+    }
+
+    private MapImage(TKey[] keys, TValue[] values, int count, bool valuesKnown)
     {
         // Entries built or read back from a snapshot are in order already; checking costs one pass, sorting many.
-        if (!InOrder(keys))
+        if (!InOrder(keys.AsSpan(0, count)))
         {
-            keys.AsSpan().Sort(values.AsSpan(), default(KeyOrder));
+            keys.AsSpan(0, count).Sort(values.AsSpan(0, count), default(KeyOrder));
         }
 
-        Keys = keys;
-        Values = values;
+        _keys = keys;
+        _values = values;
+        Count = count;
         ValuesKnown = valuesKnown;
     }
 
@@ -35,13 +47,16 @@ internal sealed class MapImage<TKey, TValue>
     /// </summary>
     public bool ValuesKnown { get; }
 
-    public TKey[] Keys { get; }
+    public ReadOnlySpan<TKey> Keys => _keys.AsSpan(0, Count);
 
-    public TValue[] Values { get; }
+    public ReadOnlySpan<TValue> Values => _values.AsSpan(0, Count);
 
-    public int Count => Keys.Length;
+    public int Count { get; }
 
-    public static MapImage<TKey, TValue> KeysOnly(TKey[] keys) => new(keys, new TValue[keys.Length], valuesKnown: false);
+    /// <summary>The arrays the entries are in, for an image built once this one is retired.</summary>
+    public (TKey[] Keys, TValue[] Values) Storage => (_keys, _values);
+
+    public static MapImage<TKey, TValue> KeysOnly(TKey[] keys) => new(keys, new TValue[keys.Length], keys.Length, valuesKnown: false);
 
     /// <summary>What turns a map holding <paramref name="previous"/> into this image.</summary>
     public MapChanges<TKey, TValue> ChangesFrom(MapImage<TKey, TValue> previous)
@@ -49,7 +64,7 @@ internal sealed class MapImage<TKey, TValue>
         // Into an empty map, such as a slot's first write, every entry goes as it is.
         if (previous.Count == 0)
         {
-            return new MapChanges<TKey, TValue>([], Keys, Values);
+            return new MapChanges<TKey, TValue>([], Keys.ToArray(), Values.ToArray());
         }
 
         var deletions = new List<TKey>();
@@ -81,7 +96,7 @@ internal sealed class MapImage<TKey, TValue>
     /// <summary>The value of the key, found by binary search.</summary>
     public bool TryGetValue(TKey key, out TValue value)
     {
-        var index = Keys.AsSpan().BinarySearch(key, default(KeyOrder));
+        var index = Keys.BinarySearch(key, default(KeyOrder));
         value = index >= 0 ? Values[index] : default;
         return index >= 0;
     }
@@ -118,7 +133,7 @@ internal sealed class MapImage<TKey, TValue>
             i++;
         }
 
-        return new MapImage<TKey, TValue>([.. keys], [.. values], ValuesKnown);
+        return new MapImage<TKey, TValue>([.. keys], [.. values], keys.Count, ValuesKnown);
     }
 
     public static int Compare(in TKey left, in TKey right) => TKey.Compare(left, right);
@@ -126,7 +141,7 @@ internal sealed class MapImage<TKey, TValue>
     private static ReadOnlySpan<byte> BytesOf<T>(in T value)
         where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
 
-    private static bool InOrder(TKey[] keys)
+    private static bool InOrder(ReadOnlySpan<TKey> keys)
     {
         for (var i = 1; i < keys.Length; i++)
         {

@@ -1,4 +1,5 @@
 using Ztap.Enforcement.Ebpf.Datapath;
+using Ztap.Enforcement.Ebpf.Maps;
 
 using Ztap.Core.Files;
 
@@ -14,6 +15,9 @@ internal sealed class SlotMemory
 {
     private readonly Written?[] _slots = new Written?[2];
 
+    /// <summary>The arrays of the images a slot no longer holds, and the other slot does not share, for later images to be built in.</summary>
+    public RetiredArrays Retired { get; } = new();
+
     /// <summary>The slot's content as written at that generation, or null when memory cannot vouch for it.</summary>
     public SlotContent? Recall(string stateDirectory, int slot, uint generation) =>
         _slots[slot] is { } written && generation != 0 && written.Generation == generation
@@ -22,8 +26,30 @@ internal sealed class SlotMemory
             : null;
 
     /// <summary>Remembers the entries alone, not the image: its set, and with it an inventory, may be long replaced when the slot is next written.</summary>
-    public void Remember(string stateDirectory, int slot, uint generation, DatapathImage image) =>
-        _slots[slot] = new Written(generation, SlotContent.Of(image), FileStamp.Of(SlotSnapshot.PathOf(stateDirectory, slot)));
+    public void Remember(string stateDirectory, int slot, uint generation, DatapathImage image)
+    {
+        var before = _slots[slot]?.Content;
+        var content = SlotContent.Of(image);
+        _slots[slot] = new Written(generation, content, FileStamp.Of(SlotSnapshot.PathOf(stateDirectory, slot)));
+        if (before is not null)
+        {
+            var other = _slots[1 - slot]?.Content;
+            Retire(before.Isolated, content.Isolated, other?.Isolated);
+            Retire(before.Blocks, content.Blocks, other?.Blocks);
+            Retire(before.Policy, content.Policy, other?.Policy);
+        }
+    }
+
+    // An image that edits leave in place (the ipcache) or that both slots hold is still in use.
+    private void Retire<TKey, TValue>(MapImage<TKey, TValue> image, MapImage<TKey, TValue> current, MapImage<TKey, TValue>? other)
+        where TKey : unmanaged, IMapKey<TKey>
+        where TValue : unmanaged
+    {
+        if (!ReferenceEquals(image, current) && !ReferenceEquals(image, other))
+        {
+            Retired.Retire(image);
+        }
+    }
 
     private sealed record Written(uint Generation, SlotContent Content, FileStamp? Stamp);
 }

@@ -82,6 +82,41 @@ public sealed class DatapathImageTests
     }
 
     [Fact]
+    public void Images_built_in_the_arrays_of_retired_ones_equal_fresh_ones_and_leave_the_live_ones_alone()
+    {
+        var set = SampleEstate.Compile();
+        var policies = set.Policies.ToArray();
+        var rule = policies[0].Ingress[0];
+        NetworkPolicy[] moved = [policies[0] with { Ingress = policies[0].Ingress.SetItem(0, rule with { Ports = [rule.Ports[0] with { Port = 81 }] }) }, .. policies[1..]];
+        NetworkPolicy[] added = [policies[1] with { Name = "first" }, .. policies];
+
+        // As the enforcer holds them: the image in force, the one the idle slot holds, and the one built.
+        var retired = new RetiredArrays();
+        var (idle, inForce) = (DatapathImage.Build(set, []), DatapathImage.Build(set, []));
+        var reused = 0;
+        PolicyKey[]? retiredKeys = null;
+        foreach (var edit in new[] { moved, policies, added, policies, moved, added, policies })
+        {
+            var inForceEntries = inForce.Policy.Keys.ToArray();
+            var built = DatapathImage.Build(PolicyCompiler.Compile(edit, set.Inventory, inForce.Set), [], inForce, retired);
+            reused += ReferenceEquals(built.Policy.Storage.Keys, retiredKeys) ? 1 : 0;
+            AssertSame(DatapathImage.Build(built.Set, []).Policy, built.Policy);
+            AssertSame(DatapathImage.Build(built.Set, []).Blocks, built.Blocks);
+            AssertSame(DatapathImage.Build(built.Set, []).Isolated, built.Isolated);
+            Assert.Equal(inForceEntries, inForce.Policy.Keys.ToArray());
+
+            // Installed into the idle slot: what that slot held is retired.
+            retired.Retire(idle.Isolated);
+            retired.Retire(idle.Blocks);
+            retired.Retire(idle.Policy);
+            retiredKeys = idle.Policy.Storage.Keys;
+            (idle, inForce) = (inForce, built);
+        }
+
+        Assert.True(reused > 0, "no image was built in a retired image's arrays");
+    }
+
+    [Fact]
     public void A_rule_added_to_one_policy_changes_only_that_policys_entries()
     {
         var set = SampleEstate.Compile();
@@ -96,7 +131,7 @@ public sealed class DatapathImageTests
 
         Assert.NotEmpty(changes.UpsertKeys);
         Assert.All(changes.UpsertValues, value => Assert.Equal(0u, value.Policy));
-        Assert.All(changes.Deletions, key => Assert.Equal(0u, before.Policy.Values[Array.IndexOf(before.Policy.Keys, key)].Policy));
+        Assert.All(changes.Deletions, key => Assert.Equal(0u, before.Policy.Values[before.Policy.Keys.IndexOf(key)].Policy));
     }
 
     [Fact]
@@ -118,7 +153,8 @@ public sealed class DatapathImageTests
         Assert.All(changes.UpsertKeys, key => Assert.Contains(key.Subject, webIdentities));
         Assert.All(changes.Deletions, key => Assert.Contains(key.Subject, webIdentities));
         Assert.Contains(changes.UpsertValues, value => value.Policy == set.Policies.Length);
-        Assert.True(after.Policy.Values.Where(v => v.Policy != set.Policies.Length).All(v => v.Rank > after.Policy.Values.Where(w => w.Policy == set.Policies.Length).Max(w => w.Rank)));
+        var values = after.Policy.Values.ToArray();
+        Assert.True(values.Where(v => v.Policy != set.Policies.Length).All(v => v.Rank > values.Where(w => w.Policy == set.Policies.Length).Max(w => w.Rank)));
     }
 
     [Fact]
@@ -134,7 +170,7 @@ public sealed class DatapathImageTests
     public void Ipcache_keys_match_the_family_in_full_then_the_address_by_prefix()
     {
         var image = DatapathImage.Build(SampleEstate.Compile(), []);
-        var keys = image.Ipcache.Keys.Select(k => (k.ToNetwork(), k.PrefixLength, k.Family)).ToList();
+        var keys = image.Ipcache.Keys.ToArray().Select(k => (k.ToNetwork(), k.PrefixLength, k.Family)).ToList();
 
         Assert.Contains((IPNetwork.Parse("10.0.0.1/32"), 64u, 4u), keys);
         Assert.Contains((IPNetwork.Parse("10.0.9.0/24"), 56u, 4u), keys);
@@ -149,8 +185,8 @@ public sealed class DatapathImageTests
         var image = DatapathImage.Build(set, []);
 
         var api = set.IdentityOf(IPAddress.Parse("10.0.0.2")).Number;
-        var toApi = image.Policy.Keys.Single(k => k.Subject == web && k.Peer == api && k.Protocol == DatapathLimits.AnyProtocol);
-        var toAnyone = image.Policy.Keys.Single(k => k.Subject == web && k.Peer == DatapathLimits.AnyPeer);
+        var toApi = image.Policy.Keys.ToArray().Single(k => k.Subject == web && k.Peer == api && k.Protocol == DatapathLimits.AnyProtocol);
+        var toAnyone = image.Policy.Keys.ToArray().Single(k => k.Subject == web && k.Peer == DatapathLimits.AnyPeer);
 
         Assert.Equal(((uint)PolicyKey.FixedBits, (ushort)0), (toApi.PrefixLength, toApi.Port));
         Assert.Equal(((byte)Protocol.Tcp, (uint)PolicyKey.FixedBits + 16, (ushort)8443), (toAnyone.Protocol, toAnyone.PrefixLength, toAnyone.Port));
@@ -165,7 +201,7 @@ public sealed class DatapathImageTests
 
         Assert.Equal(
             new[] { (77UL, SubjectKey.Primary, identities[0]), (77UL, identities[0], identities[0]), (77UL, identities[1], identities[1]) }.Order(),
-            image.Subjects.Keys.Zip(image.Subjects.Values).Select(e => (e.First.Cgroup, e.First.Identity, e.Second)).Order());
+            image.Subjects.Keys.ToArray().Zip(image.Subjects.Values.ToArray()).Select(e => (e.First.Cgroup, e.First.Identity, e.Second)).Order());
     }
 
     private static IEnumerable<Flow> Flows() =>
@@ -179,7 +215,7 @@ public sealed class DatapathImageTests
         where TKey : unmanaged, IMapKey<TKey>
         where TValue : unmanaged
     {
-        Assert.Equal(expected.Keys, actual.Keys);
-        Assert.Equal(expected.Values, actual.Values);
+        Assert.Equal(expected.Keys.ToArray(), actual.Keys.ToArray());
+        Assert.Equal(expected.Values.ToArray(), actual.Values.ToArray());
     }
 }

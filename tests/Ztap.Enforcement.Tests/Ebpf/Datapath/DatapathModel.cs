@@ -51,13 +51,13 @@ internal sealed class DatapathModel(DatapathImage image)
         var (subject, peer, peerAddress) = direction == Direction.Egress
             ? (IdentityOf(flow.Source), IdentityOf(flow.Destination), flow.Destination)
             : (IdentityOf(flow.Destination), IdentityOf(flow.Source), flow.Source);
-        var isolation = Array.FindIndex(image.Isolated.Keys, k => k.Identity == subject && k.Direction == (uint)direction);
+        var isolation = Array.FindIndex(image.Isolated.Keys.ToArray(), k => k.Identity == subject && k.Direction == (uint)direction);
         return isolation < 0 ? null : Allowing(subject, direction, peer, peerAddress, flow, image.Isolated.Values[isolation].Flags);
     }
 
     private bool SideAllows(uint subject, Direction direction, uint peer, IPAddress peerAddress, Flow flow)
     {
-        var isolation = Array.FindIndex(image.Isolated.Keys, k => k.Identity == subject && k.Direction == (uint)direction);
+        var isolation = Array.FindIndex(image.Isolated.Keys.ToArray(), k => k.Identity == subject && k.Direction == (uint)direction);
         return isolation < 0 || Allowing(subject, direction, peer, peerAddress, flow, image.Isolated.Values[isolation].Flags) is not null;
     }
 
@@ -80,7 +80,7 @@ internal sealed class DatapathModel(DatapathImage image)
         }
 
         var protocol = (byte)flow.Protocol;
-        return image.Policy.Keys
+        return image.Policy.Keys.ToArray()
             .Select((k, i) => (Key: k, Value: image.Policy.Values[i]))
             .Where(e =>
                 e.Key.Subject == subject

@@ -36,7 +36,7 @@ public sealed class MapImageTests
             var earlier = Image(before);
             var changed = earlier.With(Image(after).ChangesFrom(earlier));
 
-            Assert.Equal(Image(after).Keys, changed.Keys);
+            Assert.Equal(Image(after).Keys.ToArray(), changed.Keys.ToArray());
             Assert.Equal(Image(after).Values, changed.Values);
         });
 

@@ -88,12 +88,12 @@ public sealed class SlotSnapshotTests : IDisposable
     private static void AssertHolds(DatapathImage image, SlotContent? content)
     {
         Assert.NotNull(content);
-        Assert.Equal(image.Ipcache.Keys, content.Ipcache.Keys);
-        Assert.Equal(image.Subjects.Keys, content.Subjects.Keys);
-        Assert.Equal(image.Isolated.Keys, content.Isolated.Keys);
-        Assert.Equal(image.Isolated.Values, content.Isolated.Values);
-        Assert.Equal(image.Blocks.Keys, content.Blocks.Keys);
-        Assert.Equal(image.Policy.Keys, content.Policy.Keys);
-        Assert.Equal(image.Policy.Values, content.Policy.Values);
+        Assert.Equal(image.Ipcache.Keys.ToArray(), content.Ipcache.Keys.ToArray());
+        Assert.Equal(image.Subjects.Keys.ToArray(), content.Subjects.Keys.ToArray());
+        Assert.Equal(image.Isolated.Keys.ToArray(), content.Isolated.Keys.ToArray());
+        Assert.Equal(image.Isolated.Values.ToArray(), content.Isolated.Values.ToArray());
+        Assert.Equal(image.Blocks.Keys.ToArray(), content.Blocks.Keys.ToArray());
+        Assert.Equal(image.Policy.Keys.ToArray(), content.Policy.Keys.ToArray());
+        Assert.Equal(image.Policy.Values.ToArray(), content.Policy.Values.ToArray());
     }
 }
