@@ -23,6 +23,9 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
     // The names last written and the set they were taken from, which an edit that renames nothing shares.
     private (PolicySet Set, EbpfNames Names)? _named;
 
+    // The policy names of the last two versions this process installed, by generation, for events decided by either.
+    private (uint Generation, ImmutableArray<string> Policies)[] _applied = [];
+
     public string Backend => "ebpf";
 
     public async Task<ApplyResult> ApplyAsync(PolicySet set, EnforcementOptions options, CancellationToken cancellationToken)
@@ -73,6 +76,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
 
         var attached = subjects.Select(s => s.Workload).ToImmutableArray();
         var names = NamesOf(set);
+        _applied = [(generation, names.Policies), .. _applied.Take(1)];
         await _store.WriteAsync(
             new EbpfState(set.Version, generation, DateTimeOffset.UtcNow, options.Mode, location.PinRoot, digest, attached, EbpfMapFill.Of(image), names.Version),
             names,
@@ -160,7 +164,7 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
 
     /// <summary>Reads the datapath's verdict events from its ring buffer.</summary>
     public Task<IFlowReader> OpenFlowReaderAsync(PolicySet set, ImmutableArray<AttachedWorkload> attached, CancellationToken cancellationToken) =>
-        Task.FromResult<IFlowReader>(new Events.EbpfFlowReader(location, set, attached));
+        Task.FromResult<IFlowReader>(new Events.EbpfFlowReader(location, set, attached, _applied));
 
     private static uint ModeOf(EnforcementOptions options) =>
         options.Mode == EnforcementMode.Audit ? DatapathLimits.ModeAudit : DatapathLimits.ModeEnforce;

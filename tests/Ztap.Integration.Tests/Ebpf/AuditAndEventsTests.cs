@@ -2,7 +2,6 @@ using Ztap.Core.Engine;
 using Ztap.Core.Flows;
 using Ztap.Core.Policy;
 using Ztap.Enforcement;
-using Ztap.Enforcement.Ebpf.Events;
 using Ztap.Integration.Tests.Scenes;
 using static Ztap.Integration.Tests.Scenes.Estate;
 
@@ -19,7 +18,7 @@ public sealed class AuditAndEventsTests(ProbeBinary probe)
         var estate = Estate.Build(scene);
         var set = estate.Compile(MatrixPolicies.Yaml);
         var applied = await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(EnforcementMode.Audit), CancellationToken.None);
-        using var reader = new EbpfFlowReader(scene.Location, set, applied.Attached);
+        using var reader = await scene.Enforcer.OpenFlowReaderAsync(set, applied.Attached, CancellationToken.None);
 
         Assert.Equal("allow", estate.Attempt(Web, new Flow(Web.V4, Db.V4, Protocol.Tcp, 6379)));
         Assert.Equal("allow", estate.Attempt(Batch, new Flow(Batch.V6, Db.V6, Protocol.Icmp, 0)));
@@ -42,7 +41,7 @@ public sealed class AuditAndEventsTests(ProbeBinary probe)
         var estate = Estate.Build(scene);
         var set = estate.Compile(MatrixPolicies.Yaml);
         var applied = await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
-        using var reader = new EbpfFlowReader(scene.Location, set, applied.Attached);
+        using var reader = await scene.Enforcer.OpenFlowReaderAsync(set, applied.Attached, CancellationToken.None);
 
         Assert.Equal("eperm", estate.Attempt(Web, new Flow(Web.V6, Db.V6, Protocol.Tcp, 6379)));
         Assert.Equal("allow", estate.Attempt(Web, new Flow(Web.V4, Api.V4, Protocol.Tcp, 8002)));
@@ -78,7 +77,7 @@ public sealed class AuditAndEventsTests(ProbeBinary probe)
         var expected = new PolicyEngine(set).Explain(flow).Ingress.AllowingRule!.Policy.QualifiedName;
         Assert.Equal("prod/db-open", expected);
         var applied = await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
-        using var reader = new EbpfFlowReader(scene.Location, set, applied.Attached);
+        using var reader = await scene.Enforcer.OpenFlowReaderAsync(set, applied.Attached, CancellationToken.None);
 
         Assert.Equal("allow", estate.Attempt(Web, flow));
 
@@ -86,7 +85,7 @@ public sealed class AuditAndEventsTests(ProbeBinary probe)
         Assert.Equal(expected, allowed.Policy);
     }
 
-    private static async Task<FlowRecord> FirstAsync(EbpfFlowReader reader, Func<FlowRecord, bool> match)
+    private static async Task<FlowRecord> FirstAsync(IFlowReader reader, Func<FlowRecord, bool> match)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await foreach (var record in reader.ReadAllAsync(patience.Token))

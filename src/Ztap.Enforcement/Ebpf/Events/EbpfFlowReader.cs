@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
@@ -31,11 +32,13 @@ public sealed unsafe class EbpfFlowReader : IFlowReader
     private GCHandle _self;
     private nint _ring;
 
-    public EbpfFlowReader(EbpfLocation location, PolicySet set, IEnumerable<AttachedWorkload> attached)
+    /// <param name="named">The policy names of the versions applied last, by generation (<see cref="FlowEventTranslator"/>).</param>
+    public EbpfFlowReader(
+        EbpfLocation location, PolicySet set, IEnumerable<AttachedWorkload> attached, IReadOnlyList<(uint Generation, ImmutableArray<string> Policies)> named)
     {
         _events = BpfMap.OpenPinned(Path.Join(location.PinRoot, "ztap_events"))
             ?? throw new EnforcementException(EnforcementFailure.KernelError, $"no datapath is installed under {location.PinRoot}: apply a policy set first");
-        _translator = new FlowEventTranslator(set);
+        _translator = new FlowEventTranslator(set, named);
         foreach (var workload in attached)
         {
             _translator.Attach(workload);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using Ztap.Core.Compiler;
 using Ztap.Core.Engine;
@@ -12,7 +13,14 @@ namespace Ztap.Enforcement.Ebpf.Events;
 /// Turns the datapath's numeric events into <see cref="FlowRecord"/>s: boot-clock times into wall
 /// time, policy numbers into names, addresses into workloads, all against the applied set.
 /// </summary>
-internal sealed unsafe class FlowEventTranslator(PolicySet set)
+/// <param name="named">
+/// The policy names by number of the versions this process applied last, by generation. An event
+/// still queued when a version was installed was decided by the one before, whose numbers may name
+/// other policies (an edit passes a removed policy's number on); it is named by its own version,
+/// or not at all when that is none of these. Empty when nothing is known of generations: the set
+/// names every event.
+/// </param>
+internal sealed unsafe class FlowEventTranslator(PolicySet set, IReadOnlyList<(uint Generation, ImmutableArray<string> Policies)> named)
 {
     private readonly Dictionary<ulong, string> _workloadOfCgroup = [];
 
@@ -40,9 +48,27 @@ internal sealed unsafe class FlowEventTranslator(PolicySet set)
             (Direction)e.Direction,
             e.Verdict == DatapathLimits.VerdictAllow ? Verdict.Allow : Verdict.Deny,
             e.Verdict != DatapathLimits.VerdictAudit,
-            e.Policy < set.PolicyNumberBound ? set.PolicyByNumber((int)e.Policy)?.QualifiedName : null,
+            PolicyName(e),
             sourceWorkload,
             set.Inventory.FindByAddress(destination)?.QualifiedName);
+    }
+
+    private string? PolicyName(in FlowEvent e)
+    {
+        if (named.Count == 0)
+        {
+            return e.Policy < set.PolicyNumberBound ? set.PolicyByNumber((int)e.Policy)?.QualifiedName : null;
+        }
+
+        foreach (var (generation, policies) in named)
+        {
+            if (generation == e.Generation)
+            {
+                return e.Policy < policies.Length && policies[(int)e.Policy].Length > 0 ? policies[(int)e.Policy] : null;
+            }
+        }
+
+        return null;
     }
 
     private static IPAddress Address(FlowEvent e, bool source)
