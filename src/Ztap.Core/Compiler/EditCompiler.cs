@@ -5,10 +5,11 @@ using Ztap.Core.Policy;
 namespace Ztap.Core.Compiler;
 
 /// <summary>
-/// Compiles a previous set's policies with a few of them edited, added or removed (<see cref="PolicyEdits"/>)
-/// against the same compiled inventory: only the rule tables of the groups a changed policy selects,
-/// before or after the change, are built again, from the policies that isolate them; every other
-/// table is the previous set's own. The set equals what a full compilation gives.
+/// Compiles a previous set's policies with a few of them edited, added or removed
+/// (<see cref="PolicyEdits"/>) against the same compiled inventory: only the rule tables of the
+/// groups a changed policy selects, before or after the change, are built again, from the
+/// policies that isolate them; every other table is the previous set's own. The set equals what a
+/// full compilation gives.
 /// </summary>
 internal static class EditCompiler
 {

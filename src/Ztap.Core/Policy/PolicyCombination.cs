@@ -17,7 +17,12 @@ internal sealed class PolicyCombination
     // Each policy name's first definition; only kept up to date while no name is defined twice.
     private readonly Dictionary<string, SourceLocation> _first;
 
-    private PolicyCombination(ImmutableArray<string> files, PolicyFileResult[] results, Dictionary<string, SourceLocation> first, ImmutableArray<NetworkPolicy> policies, List<Diagnostic> duplicates)
+    private PolicyCombination(
+        ImmutableArray<string> files,
+        PolicyFileResult[] results,
+        Dictionary<string, SourceLocation> first,
+        ImmutableArray<NetworkPolicy> policies,
+        List<Diagnostic> duplicates)
     {
         _files = files;
         _results = results;

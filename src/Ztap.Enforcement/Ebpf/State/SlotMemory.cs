@@ -15,7 +15,10 @@ internal sealed class SlotMemory
 {
     private readonly Written?[] _slots = new Written?[2];
 
-    /// <summary>The arrays of the images a slot no longer holds, and the other slot does not share, for later images to be built in.</summary>
+    /// <summary>
+    /// The arrays of the images a slot no longer holds, and the other slot does not share, for
+    /// later images to be built in.
+    /// </summary>
     public RetiredArrays Retired { get; } = new();
 
     /// <summary>The slot's content as written at that generation, or null when memory cannot vouch for it.</summary>
