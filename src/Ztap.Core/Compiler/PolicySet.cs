@@ -113,9 +113,9 @@ public sealed class PolicySet
             Protocol? named = protocol == RuleTable.AnyProtocol ? null : (Protocol)protocol;
             for (var i = 0; i < ports.Count; i++)
             {
-                var (from, to, rule) = ports[i];
-                var policy = _order.PositionOfRank(rule.Rank);
-                entries.Add(new AllowEntry(number, named, from, to, Rules[_layout.First(policy, direction) + rule.Index], _order.Number(policy), rule.Rank));
+                var (from, to, ruleKey) = ports[i];
+                var (rule, policyNumber) = Named(ruleKey, direction);
+                entries.Add(new AllowEntry(number, named, from, to, rule, policyNumber, ruleKey.Rank));
             }
         }
 
@@ -123,9 +123,8 @@ public sealed class PolicySet
         foreach (var position in table.DistinctBlocks)
         {
             var b = table.Blocks[position];
-            var policy = _order.PositionOfRank(b.Rule.Rank);
-            blocks.Add(new BlockAllowEntry(
-                b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, Rules[_layout.First(policy, direction) + b.Rule.Index], _order.Number(policy), b.Rule.Rank));
+            var (rule, policyNumber) = Named(b.Rule, direction);
+            blocks.Add(new BlockAllowEntry(b.Block, b.Protocol == RuleTable.AnyProtocol ? null : (Protocol)b.Protocol, b.From, b.To, rule, policyNumber, b.Rule.Rank));
         }
 
         var isolating = ImmutableArray.CreateBuilder<NetworkPolicy>(table.IsolatingPolicies.Length);
@@ -227,6 +226,13 @@ public sealed class PolicySet
 
     /// <summary>The position in <see cref="Rules"/> of the rule a table of the direction holds under <paramref name="key"/>.</summary>
     internal int RulePosition(RuleKey key, Direction direction) => _layout.First(_order.PositionOfRank(key.Rank), direction) + key.Index;
+
+    /// <summary>The rule under <paramref name="key"/> and its policy's number, from one search for the rank.</summary>
+    private (RuleReference Rule, int PolicyNumber) Named(RuleKey key, Direction direction)
+    {
+        var policy = _order.PositionOfRank(key.Rank);
+        return (Rules[_layout.First(policy, direction) + key.Index], _order.Number(policy));
+    }
 
     /// <summary>The policy of a rank rule tables hold.</summary>
     internal NetworkPolicy PolicyOfRank(int rank) => Policies[_order.PositionOfRank(rank)];
