@@ -20,9 +20,7 @@ public sealed class EditTests(ProbeBinary probe)
     public async Task Edits_applied_in_a_row_from_memory_enforce_and_count_each_version_and_another_ztap_picks_up_after_them()
     {
         await using var scene = Scene.Create(probe);
-        var estate = Estate.Build(scene);
-        var original = estate.Compile(MatrixPolicies.Yaml);
-        await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+        var (estate, original) = await InstallMatrixAsync(scene);
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
 
         // As the agent does before its first update: the idle slot gets the version in force too.
@@ -68,9 +66,7 @@ public sealed class EditTests(ProbeBinary probe)
     public async Task A_rule_added_to_one_policy_and_removed_again_is_applied_as_an_edit_and_counted_for_that_policy()
     {
         await using var scene = Scene.Create(probe);
-        var estate = Estate.Build(scene);
-        var original = estate.Compile(MatrixPolicies.Yaml);
-        await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+        var (estate, original) = await InstallMatrixAsync(scene);
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
 
         // db-ingress gains a first rule letting web in on 6379: its other rules and every later
@@ -95,9 +91,7 @@ public sealed class EditTests(ProbeBinary probe)
     public async Task A_policy_added_before_the_others_and_removed_again_is_applied_as_an_edit_and_counted_by_its_name()
     {
         await using var scene = Scene.Create(probe);
-        var estate = Estate.Build(scene);
-        var original = estate.Compile(MatrixPolicies.Yaml);
-        await scene.Enforcer.ApplyAsync(original, new EnforcementOptions(), CancellationToken.None);
+        var (estate, original) = await InstallMatrixAsync(scene);
         Assert.Equal("eperm", estate.Attempt(Web, Redis));
 
         // db-redis, listed first, lets anyone in on both ports: every other policy moves in the list,
@@ -124,6 +118,15 @@ public sealed class EditTests(ProbeBinary probe)
         status = await scene.Enforcer.StatusAsync(CancellationToken.None);
         Assert.DoesNotContain(status.Policies, p => p.Policy == "prod/db-redis");
         Assert.True(AllowedBy(status, "prod/db-ingress") > 0, "db-ingress counted no allow");
+    }
+
+    /// <summary>The estate of the scene with the matrix policies installed, and their set.</summary>
+    private static async Task<(Estate Estate, PolicySet Set)> InstallMatrixAsync(Scene scene)
+    {
+        var estate = Estate.Build(scene);
+        var set = estate.Compile(MatrixPolicies.Yaml);
+        await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
+        return (estate, set);
     }
 
     /// <summary>The set's policies with db-ingress's rules edited, given its first rule moved to Redis's port.</summary>
