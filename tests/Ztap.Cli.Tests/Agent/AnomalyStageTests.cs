@@ -12,6 +12,7 @@ using Ztap.Observability.Metrics;
 
 namespace Ztap.Cli.Tests.Agent;
 
+[Collection(HeapMeasuringCollection.Name)]
 public sealed class AnomalyStageTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
