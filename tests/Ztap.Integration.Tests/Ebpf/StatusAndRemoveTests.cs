@@ -53,6 +53,23 @@ public sealed class StatusAndRemoveTests(ProbeBinary probe)
     }
 
     [RootFact]
+    public async Task A_pinned_map_of_another_shape_is_refused_before_anything_is_written_into_it()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        Directory.CreateDirectory(scene.Location.PinRoot);
+        var config = Path.Join(scene.Location.PinRoot, "ztap_config");
+        Shell.Run("bpftool", "map", "create", config, "type", "array", "key", "4", "value", "8", "entries", "1", "name", "ztap_config");
+
+        var refused = await Assert.ThrowsAsync<EnforcementException>(() => scene.Enforcer.ApplyAsync(estate.Compile(MatrixPolicies.Yaml), new EnforcementOptions(), CancellationToken.None));
+
+        Assert.Contains("loading the datapath", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["ztap_config"], Directory.EnumerateFileSystemEntries(scene.Location.PinRoot).Select(Path.GetFileName));
+        Assert.Contains("00 00 00 00 00 00 00 00", Shell.Run("bpftool", "map", "dump", "pinned", config), StringComparison.Ordinal);
+        Assert.False((await scene.Enforcer.StatusAsync(CancellationToken.None)).Installed);
+    }
+
+    [RootFact]
     public async Task Removing_detaches_everything_and_traffic_flows_unfiltered_again()
     {
         await using var scene = Scene.Create(probe);
