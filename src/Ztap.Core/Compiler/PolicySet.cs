@@ -88,6 +88,9 @@ public sealed class PolicySet
     /// </summary>
     public int PolicyNumberBound => _order.NumberBound;
 
+    /// <summary>The number of the policy at a position of <see cref="Policies"/>.</summary>
+    public int PolicyNumber(int position) => _order.Number(position);
+
     /// <summary>The policy with a number, null when none has it.</summary>
     public NetworkPolicy? PolicyByNumber(int number) => _order.PositionOfNumber(number) is >= 0 and var position ? Policies[position] : null;
 

@@ -51,11 +51,8 @@ internal static class EbpfStatusReader
     {
         var allowed = reader.Sum(map, 0, names.Policies.Length, generation);
         var denied = reader.Sum(map, DatapathLimits.MaxPolicies, names.Policies.Length, generation);
-        return [.. names.Policies
-            .Select((name, number) => (name, number))
-            .Where(named => named.name.Length > 0)
-            .Select(named => new PolicyCounters(
-                named.name, allowed[named.number].Decisions, allowed[named.number].Bytes, denied[named.number].Decisions, denied[named.number].Bytes))];
+        return [.. names.Order.Select(number => new PolicyCounters(
+            names.Policies[number], allowed[number].Decisions, allowed[number].Bytes, denied[number].Decisions, denied[number].Bytes))];
     }
 
     private static VerdictTotals Totals(BpfMap verdicts, PerCpuReader reader) => new(

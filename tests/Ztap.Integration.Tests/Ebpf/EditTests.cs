@@ -107,6 +107,7 @@ public sealed class EditTests(ProbeBinary probe)
         Assert.Equal("allow", estate.Attempt(Web, Redis));
         Assert.Equal("allow", estate.Attempt(Web, Postgres));
         var status = await scene.Enforcer.StatusAsync(CancellationToken.None);
+        Assert.Equal(added.Policies.Select(p => p.QualifiedName), status.Policies.Select(p => p.Policy));
         Assert.True(AllowedBy(status, "prod/db-redis") > 0, "db-redis counted no allow");
         Assert.Equal(0ul, AllowedBy(status, "prod/db-ingress"));
 

@@ -11,11 +11,13 @@ namespace Ztap.Enforcement.Ebpf.State;
 /// </summary>
 /// <param name="Version">The version of the set the names were taken from.</param>
 /// <param name="IdentitiesVersion">The version of the set the identities' descriptions were taken from: an earlier one when edits kept them.</param>
+/// <param name="Order">The policies' numbers in the order the set lists them, which status lists them in.</param>
 internal sealed record EbpfNames(
     string Version,
     string IdentitiesVersion,
     ImmutableArray<IdentitySummary> Identities,
-    ImmutableArray<string> Policies)
+    ImmutableArray<string> Policies,
+    ImmutableArray<int> Order)
 {
     /// <param name="earlier">
     /// Names taken from an earlier set: when <paramref name="set"/> is an edit of it, which keeps
@@ -24,15 +26,16 @@ internal sealed record EbpfNames(
     public static EbpfNames Of(PolicySet set, (PolicySet Set, EbpfNames Names)? earlier)
     {
         var policies = Enumerable.Range(0, set.PolicyNumberBound).Select(n => set.PolicyByNumber(n)?.QualifiedName ?? "").ToImmutableArray();
+        var order = Enumerable.Range(0, set.Policies.Length).Select(set.PolicyNumber).ToImmutableArray();
         return earlier is { } named && set.IsEditOf(named.Set)
-            ? new(set.Version, named.Names.IdentitiesVersion, named.Names.Identities, policies)
-            : new(set.Version, set.Version, [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))], policies);
+            ? new(set.Version, named.Names.IdentitiesVersion, named.Names.Identities, policies, order)
+            : new(set.Version, set.Version, [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))], policies, order);
     }
 
     /// <summary>
     /// Whether the names of <paramref name="named"/> are those of <paramref name="set"/> too: an
-    /// edit keeps identities and the numbers of the policies it keeps, so only a renamed, added or
-    /// removed policy changes a name.
+    /// edit keeps identities, the numbers of the policies it keeps and their order, so only a
+    /// renamed, added or removed policy changes a name.
     /// </summary>
     public static bool Kept(PolicySet named, PolicySet set)
     {

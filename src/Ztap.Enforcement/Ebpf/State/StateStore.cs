@@ -47,6 +47,11 @@ internal sealed class StateStore(string directory)
         }
 
         var names = await ReadAsync(NamesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+        if (names is { Order.IsDefault: true })
+        {
+            names = null; // written by an earlier build, which recorded no order
+        }
+
         if (names is not null && names.Identities.IsEmpty)
         {
             names = await WithIdentitiesAsync(names, cancellationToken);
@@ -92,7 +97,7 @@ internal sealed class StateStore(string directory)
         if (_identities is not { } writtenIdentities || writtenIdentities.Identities.Version != names.IdentitiesVersion
             || writtenIdentities.Stamp != FileStamp.Of(IdentitiesPath))
         {
-            var identities = new EbpfNames(names.IdentitiesVersion, names.IdentitiesVersion, names.Identities, []);
+            var identities = new EbpfNames(names.IdentitiesVersion, names.IdentitiesVersion, names.Identities, [], []);
             _identities = (identities, await ReplaceAsync(IdentitiesPath, JsonSerializer.SerializeToUtf8Bytes(identities, EbpfStateJson.Default.EbpfNames), cancellationToken));
         }
 

@@ -4,7 +4,7 @@ namespace Ztap.Enforcement.Tests.Ebpf.State;
 
 public sealed class StateStoreTests : IDisposable
 {
-    private static readonly EbpfNames Names = new("v1", "v1", [new IdentitySummary(7, "prod app=web")], ["prod/web"]);
+    private static readonly EbpfNames Names = new("v1", "v1", [new IdentitySummary(7, "prod app=web")], ["prod/web"], [0]);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("ztap-state-").FullName;
 
@@ -42,6 +42,18 @@ public sealed class StateStoreTests : IDisposable
         var (state, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
 
         Assert.Equal(2u, state!.Generation);
+        Assert.Null(names);
+    }
+
+    [Fact]
+    public async Task A_names_file_of_an_earlier_build_without_the_policies_order_is_not_used()
+    {
+        await new StateStore(_directory).WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        File.WriteAllText(NamesPath, """{"version":"v1","identitiesVersion":"v1","identities":[],"policies":["prod/web"]}""");
+
+        var (state, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(1u, state!.Generation);
         Assert.Null(names);
     }
 
