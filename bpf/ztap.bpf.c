@@ -342,11 +342,13 @@ static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 	generation = active_generation();
 	if (!generation)
 		return PASS;
+	/* Only a TCP flow socket is ever given an entry, and its cookie, which a time-wait socket
+	 * inherits, is never another socket's: a matching entry needs no look at the socket itself. */
+	opening = may_open_tcp(skb);
+	if (!opening && socket_allowed(skb, generation))
+		return PASS;
 	sk = flow_socket(skb);
 	if (sk) {
-		opening = may_open_tcp(skb);
-		if (!opening && socket_allowed(skb, generation))
-			return PASS;
 		known = bpf_sk_storage_get(&ztap_sockets, sk, 0, 0);
 		if (known && known->generation == generation && !opening) {
 			allow_socket(skb, generation);
