@@ -342,8 +342,8 @@ static __always_inline int handle_skb(struct __sk_buff *skb, __u8 hook)
 	generation = active_generation();
 	if (!generation)
 		return PASS;
-	/* Only a TCP flow socket is ever given an entry, and its cookie, which a time-wait socket
-	 * inherits, is never another socket's: a matching entry needs no look at the socket itself. */
+	/* Only a TCP flow socket is ever given an entry, and no other socket ever has its cookie: a
+	 * matching entry needs no look at the socket itself. */
 	opening = may_open_tcp(skb);
 	if (!opening && socket_allowed(skb, generation))
 		return PASS;
