@@ -61,10 +61,13 @@ internal sealed class MapImage<TKey, TValue>
     /// <summary>What turns a map holding <paramref name="previous"/> into this image.</summary>
     public MapChanges<TKey, TValue> ChangesFrom(MapImage<TKey, TValue> previous)
     {
-        // Into an empty map, such as a slot's first write, every entry goes as it is.
+        // Into an empty map, such as a slot's first write, every entry goes as it is: in the image's
+        // own arrays when it fills them (an image built afresh), as neither is changed after.
         if (previous.Count == 0)
         {
-            return new MapChanges<TKey, TValue>([], Keys.ToArray(), Values.ToArray());
+            return Count == _keys.Length
+                ? new MapChanges<TKey, TValue>([], _keys, _values)
+                : new MapChanges<TKey, TValue>([], Keys.ToArray(), Values.ToArray());
         }
 
         var deletions = new List<TKey>();
