@@ -14,16 +14,21 @@ public sealed class StateStoreTests : IDisposable
 
     private string IdentitiesPath => Path.Join(_directory, "ebpf-identities.json");
 
+    // A mark of the same length under the same stamp: only a rewrite of the file would remove it.
+    private static void MarkKeepingStamp(string path, string text, string mark)
+    {
+        var written = File.GetLastWriteTimeUtc(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace(text, mark, StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, written);
+    }
+
     [Fact]
     public async Task Names_are_written_once_while_they_stay_the_same_and_read_with_their_state()
     {
         var store = new StateStore(_directory);
         await store.WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
 
-        // A mark of the same length under the same stamp: only a rewrite would remove it.
-        var written = File.GetLastWriteTimeUtc(NamesPath);
-        File.WriteAllText(NamesPath, File.ReadAllText(NamesPath).Replace("prod/web", "prod/wex", StringComparison.Ordinal));
-        File.SetLastWriteTimeUtc(NamesPath, written);
+        MarkKeepingStamp(NamesPath, "prod/web", "prod/wex");
 
         await store.WriteAsync(State(generation: 2, Names.Version), Names, CancellationToken.None);
         var (state, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
@@ -90,9 +95,7 @@ public sealed class StateStoreTests : IDisposable
     {
         var store = new StateStore(_directory);
         await store.WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
-        var written = File.GetLastWriteTimeUtc(IdentitiesPath);
-        File.WriteAllText(IdentitiesPath, File.ReadAllText(IdentitiesPath).Replace("app=web", "app=wex", StringComparison.Ordinal));
-        File.SetLastWriteTimeUtc(IdentitiesPath, written);
+        MarkKeepingStamp(IdentitiesPath, "app=web", "app=wex");
 
         await store.WriteAsync(State(generation: 2, "v2"), Names with { Version = "v2", Policies = ["prod/api"] }, CancellationToken.None);
         var (_, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
