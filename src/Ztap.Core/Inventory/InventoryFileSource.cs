@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using System.Text;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Files;
 using Ztap.Core.Yaml;
@@ -56,13 +57,13 @@ public sealed class InventoryFileSource : IInventorySource
         {
             if (!keepDigest)
             {
-                return Parse(YamlFile.Decode(bytes), _path, _limits);
+                return InventoryReader.Read(bytes, _path, _limits);
             }
 
             var digest = SHA256.HashData(bytes);
             return previous is not null && previous.SourceDigest.AsSpan().SequenceEqual(digest)
                 ? (previous.SourceStamp == settled ? previous : previous with { SourceStamp = settled })
-                : Parse(YamlFile.Decode(bytes), _path, _limits) with { SourceDigest = ImmutableArray.Create(digest), SourceStamp = settled };
+                : InventoryReader.Read(bytes, _path, _limits) with { SourceDigest = ImmutableArray.Create(digest), SourceStamp = settled };
         }) ?? new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]);
     }
 
@@ -74,6 +75,6 @@ public sealed class InventoryFileSource : IInventorySource
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(limits);
-        return InventoryReader.Read(text, fileName, limits);
+        return InventoryReader.Read(Encoding.UTF8.GetBytes(text), fileName, limits);
     }
 }

@@ -29,11 +29,12 @@ internal sealed class InventoryReader : IYamlEntrySink
         _context = context;
     }
 
-    public static InventoryLoadResult Read(string text, string file, InputLimits limits)
+    /// <summary>The inventory in a file's <paramref name="bytes"/>, or the diagnostics that stop it.</summary>
+    public static InventoryLoadResult Read(ReadOnlySpan<byte> bytes, string file, InputLimits limits)
     {
         var diagnostics = new List<Diagnostic>();
         var reader = new InventoryReader(new YamlReadContext(file, diagnostics));
-        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader);
+        YamlStreamReader.Read(bytes, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
         var inventory = bag.HasErrors

@@ -17,11 +17,11 @@ internal sealed class PolicyFileReader : IYamlDocumentSink
 
     public List<PolicyDocument> Documents { get; } = [];
 
-    /// <summary>The documents of <paramref name="text"/>, in order, adding what is wrong with them to <paramref name="diagnostics"/>.</summary>
-    public static List<PolicyDocument> Read(string text, string file, InputLimits limits, List<Diagnostic> diagnostics)
+    /// <summary>The documents of a file's <paramref name="bytes"/>, in order, adding what is wrong with them to <paramref name="diagnostics"/>.</summary>
+    public static List<PolicyDocument> Read(ReadOnlySpan<byte> bytes, string file, InputLimits limits, List<Diagnostic> diagnostics)
     {
         var reader = new PolicyFileReader(file, diagnostics);
-        YamlStreamReader.Read(text, file, limits, InputKind, diagnostics, reader);
+        YamlStreamReader.Read(bytes, file, limits, InputKind, diagnostics, reader);
         return reader.Documents;
     }
 

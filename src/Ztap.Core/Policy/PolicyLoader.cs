@@ -1,3 +1,4 @@
+using System.Text;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Files;
 using Ztap.Core.Yaml;
@@ -49,7 +50,7 @@ public static class PolicyLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new List<Diagnostic>();
-        PolicyFileResult[] results = [new PolicyFileResult(PolicyFileReader.Read(text, fileName, limits, diagnostics), diagnostics)];
+        PolicyFileResult[] results = [new PolicyFileResult(PolicyFileReader.Read(Encoding.UTF8.GetBytes(text), fileName, limits, diagnostics), diagnostics)];
         return Combine(results, new DiagnosticBag(), PolicyCombination.Of([fileName], results));
     }
 
@@ -65,7 +66,7 @@ public static class PolicyLoader
         Func<ReadOnlySpan<byte>, PolicyFileResult> parse = bytes =>
         {
             var diagnostics = new List<Diagnostic>();
-            return new PolicyFileResult(PolicyFileReader.Read(YamlFile.Decode(bytes), file, limits, diagnostics), diagnostics);
+            return new PolicyFileResult(PolicyFileReader.Read(bytes, file, limits, diagnostics), diagnostics);
         };
         return YamlFile.Read(file, limits, readDiagnostics, cancellationToken, bytes => cache is null ? parse(bytes) : cache.Read(file, stamp, bytes, parse))
             ?? new PolicyFileResult([], readDiagnostics);

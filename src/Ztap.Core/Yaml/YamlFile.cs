@@ -9,6 +9,8 @@ internal static class YamlFile
 {
     private const int MaxPooledBytes = 1024 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8Mark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The file's text, or null after adding a diagnostic that says why it could not be read.</summary>
     public static string? Read(string path, InputLimits limits, List<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
         Read(path, limits, diagnostics, cancellationToken, static bytes => Decode(bytes));
@@ -111,10 +113,9 @@ internal static class YamlFile
     /// <summary>The text as <see cref="File.ReadAllText(string)"/> decodes it: UTF-8, or what a byte order mark says.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        ReadOnlySpan<byte> utf8Mark = [0xEF, 0xBB, 0xBF];
-        if (bytes.StartsWith(utf8Mark))
+        if (bytes.StartsWith(Utf8Mark))
         {
-            return Encoding.UTF8.GetString(bytes[utf8Mark.Length..]);
+            return Encoding.UTF8.GetString(bytes[Utf8Mark.Length..]);
         }
 
         // UTF-16 and UTF-32 marks are rare enough to leave to the reader that knows them all.
@@ -127,6 +128,10 @@ internal static class YamlFile
 
         return Encoding.UTF8.GetString(bytes);
     }
+
+    /// <summary>The bytes after a UTF-8 byte order mark, or all of them when they have none.</summary>
+    public static ReadOnlySpan<byte> WithoutUtf8Mark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(Utf8Mark) ? bytes[Utf8Mark.Length..] : bytes;
 
     /// <summary>A diagnostic about a file as a whole rather than a place in it.</summary>
     public static Diagnostic Problem(string path, string message) =>

@@ -25,7 +25,7 @@ internal static class YamlStreamReader
         string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, Action<YamlNode> onDocument)
     {
         var documents = new YamlDocumentList();
-        Read(text, file, limits, inputKind, diagnostics, documents);
+        Read(Encoding.UTF8.GetBytes(text), file, limits, inputKind, diagnostics, documents);
         foreach (var document in documents)
         {
             onDocument(document);
@@ -33,31 +33,31 @@ internal static class YamlStreamReader
     }
 
     /// <summary>
-    /// Reads every document of <paramref name="text"/> into <paramref name="sink"/>, as
+    /// Reads every document of a file's <paramref name="bytes"/> (UTF-8, or what a byte order mark
+    /// says) into <paramref name="sink"/>, as
     /// <see cref="Read(string, string, InputLimits, string, List{Diagnostic}, Action{YamlNode})"/> does.
     /// When the fast reader declines partway, the diagnostics added since the start are dropped and the
     /// sink restarted before the slower reader reads the file again, so the sink ends up with exactly
-    /// what that reader alone would have given it.
+    /// what that reader alone would have given it. Only then is the text decoded.
     /// </summary>
     public static void Read(
-        string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, IYamlDocumentSink sink)
+        ReadOnlySpan<byte> bytes, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, IYamlDocumentSink sink)
     {
-        var bytes = Encoding.UTF8.GetByteCount(text);
-        if (bytes > limits.MaxFileBytes)
+        if (bytes.Length > limits.MaxFileBytes)
         {
-            diagnostics.Add(FileTooLarge(file, bytes, limits));
+            diagnostics.Add(FileTooLarge(file, bytes.Length, limits));
             return;
         }
 
         var start = diagnostics.Count;
-        if (YamlSubsetReader.TryRead(text, limits, sink))
+        if (YamlSubsetReader.TryRead(YamlFile.WithoutUtf8Mark(bytes), limits, sink))
         {
             return;
         }
 
         diagnostics.RemoveRange(start, diagnostics.Count - start);
         sink.Restart();
-        ReadWithParser(text, file, limits, inputKind, diagnostics, sink.Document);
+        ReadWithParser(YamlFile.Decode(bytes), file, limits, inputKind, diagnostics, sink.Document);
     }
 
     /// <summary>Reads with YamlDotNet alone; <see cref="YamlSubsetReader"/> must give the same trees wherever it reads.</summary>

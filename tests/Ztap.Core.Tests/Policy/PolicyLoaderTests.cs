@@ -1,3 +1,4 @@
+using System.Text;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Policy;
 using Ztap.Core.Yaml;
@@ -107,6 +108,30 @@ public sealed class PolicyLoaderTests : IDisposable
         Assert.Equal(("prod/web", "metadata.name"), (error.Subject, error.FieldPath));
         Assert.Equal($"policy prod/web is defined twice; the first definition is at {first}:3:18", error.Message);
         Assert.Equal(["prod/web", "staging/web"], result.Policies.Select(p => p.QualifiedName));
+    }
+
+    [Theory]
+    [InlineData("utf-8-bom")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public async Task A_file_reads_the_same_in_every_encoding_a_byte_order_mark_names(string name)
+    {
+        // UTF-8 is read as bytes, without decoding; the others are decoded first.
+        var encoding = name == "utf-8-bom" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : Encoding.GetEncoding(name);
+        var text = Policy("web") + "---\n" + Policy("Bad");
+        var plain = _folder.Write("plain.yaml", text);
+        var marked = _folder.Write($"{name}.yaml", "");
+        await File.WriteAllTextAsync(marked, text, encoding);
+
+        var expected = await Load(plain);
+        var result = await Load(marked);
+
+        Assert.Equal(expected.Policies.Select(p => p.QualifiedName), result.Policies.Select(p => p.QualifiedName));
+        Assert.Equal(
+            expected.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Message)),
+            result.Diagnostics.Select(d => (d.Location.Line, d.Location.Column, d.Message)));
+        Assert.NotEmpty(result.Diagnostics);
     }
 
     [Fact]
