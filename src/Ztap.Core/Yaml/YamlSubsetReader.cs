@@ -69,15 +69,11 @@ internal ref struct YamlSubsetReader
         return reader.ReadDocuments();
     }
 
-    /// <summary>Reads text already decoded, as <see cref="TryRead(ReadOnlySpan{byte}, InputLimits, IYamlDocumentSink)"/> reads bytes.</summary>
-    public static bool TryRead(string text, InputLimits limits, IYamlDocumentSink sink) =>
-        Ascii.IsValid(text) && TryRead(Encoding.ASCII.GetBytes(text), limits, sink);
-
     /// <summary>The trees of the non-empty documents of <paramref name="text"/>, or null when the text is outside the subset.</summary>
     public static List<YamlNode>? TryRead(string text, InputLimits limits)
     {
         var documents = new YamlDocumentList();
-        return TryRead(text, limits, documents) ? documents : null;
+        return Ascii.IsValid(text) && TryRead(Encoding.ASCII.GetBytes(text), limits, documents) ? documents : null;
     }
 
     // "..." at the start of a line ends a document; the subset leaves that to YamlDotNet.
