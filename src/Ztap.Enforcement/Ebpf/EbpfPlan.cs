@@ -28,25 +28,25 @@ internal static class EbpfPlan
         var isolated = new PlanSection(
             "isolated (identity, direction -> first isolating policy)",
             ["identity", "direction", "policy"],
-            [.. image.Isolated.Keys.ToArray().Select((k, i) => Row(Number(k.Identity), DirectionName(k.Direction), set.PolicyByNumber((int)image.Isolated.Values[i].Policy)!.QualifiedName))]);
+            [.. image.Isolated.Entries.Select(e => Row(Number(e.Key.Identity), DirectionName(e.Key.Direction), set.PolicyByNumber((int)e.Value.Policy)!.QualifiedName))]);
         var blocks = new PlanSection(
             "blocks (subject, direction, ipBlock prefix -> policy peer)",
             ["subject", "direction", "prefix", "peer"],
-            [.. image.Blocks.Keys.ToArray().Select((k, i) => Row(
-                Number(k.Subject),
-                DirectionName(k.Direction),
-                k.ToNetwork().ToString(),
-                image.Blocks.Values[i] == DatapathLimits.None ? "none" : Number(image.Blocks.Values[i])))]);
+            [.. image.Blocks.Entries.Select(e => Row(
+                Number(e.Key.Subject),
+                DirectionName(e.Key.Direction),
+                e.Key.ToNetwork().ToString(),
+                e.Value == DatapathLimits.None ? "none" : Number(e.Value)))]);
         var policy = new PlanSection(
             "policy (subject, direction, peer, protocol, ports -> rule)",
             ["subject", "direction", "peer", "protocol", "ports", "rule"],
-            [.. image.Policy.Keys.ToArray().Select((k, i) => Row(
-                Number(k.Subject),
-                DirectionName(k.Direction),
-                k.Peer == DatapathLimits.AnyPeer ? "any" : Number(k.Peer),
-                k.Protocol == DatapathLimits.AnyProtocol ? "any" : ProtocolNames.Format((Protocol)k.Protocol),
-                Ports(k),
-                Rule(set, k, image.Policy.Values[i])))]);
+            [.. image.Policy.Entries.Select(e => Row(
+                Number(e.Key.Subject),
+                DirectionName(e.Key.Direction),
+                e.Key.Peer == DatapathLimits.AnyPeer ? "any" : Number(e.Key.Peer),
+                e.Key.Protocol == DatapathLimits.AnyProtocol ? "any" : ProtocolNames.Format((Protocol)e.Key.Protocol),
+                Ports(e.Key),
+                Rule(set, e.Key, e.Value)))]);
         return new EnforcementPlan("ebpf", set.Version, [identities, ipcache, attached, isolated, blocks, policy]);
     }
 

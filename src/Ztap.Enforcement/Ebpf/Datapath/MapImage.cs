@@ -53,6 +53,18 @@ internal sealed class MapImage<TKey, TValue>
 
     public int Count { get; }
 
+    /// <summary>The entries in key order, for listing them; the spans serve every loop that runs often.</summary>
+    public IEnumerable<(TKey Key, TValue Value)> Entries
+    {
+        get
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return (_keys[i], _values[i]);
+            }
+        }
+    }
+
     /// <summary>The arrays the entries are in, for an image built once this one is retired.</summary>
     public (TKey[] Keys, TValue[] Values) Storage => (_keys, _values);
 

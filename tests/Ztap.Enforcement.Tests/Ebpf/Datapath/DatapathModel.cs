@@ -80,8 +80,7 @@ internal sealed class DatapathModel(DatapathImage image)
         }
 
         var protocol = (byte)flow.Protocol;
-        return image.Policy.Keys.ToArray()
-            .Select((k, i) => (Key: k, Value: image.Policy.Values[i]))
+        return image.Policy.Entries
             .Where(e =>
                 e.Key.Subject == subject
                 && e.Key.Direction == (byte)direction
