@@ -4,9 +4,10 @@ namespace Ztap.Core.Labels;
 
 /// <summary>
 /// An immutable set of labels (key to value), sorted by key, compared by value so that it can
-/// key an identity.
+/// key an identity. It formats straight into a caller's buffer, so that an identity's description,
+/// written for each of tens of thousands of identities, builds one string rather than one per label.
 /// </summary>
-public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValuePair<string, string>>
+public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValuePair<string, string>>, ISpanFormattable
 {
     private const int InsertionSortLimit = 16;
 
@@ -150,5 +151,48 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
     public override int GetHashCode() => _hash;
 
     /// <summary>The labels as <c>k=v,k=v</c>, the form people read in tables.</summary>
-    public override string ToString() => string.Join(',', this.Select(pair => $"{pair.Key}={pair.Value}"));
+    public override string ToString() => string.Create(FormattedLength, this, static (text, labels) => labels.TryFormat(text, out _, default, null));
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes <c>k=v,k=v</c> into <paramref name="destination"/>; false, with nothing promised written, when it is too short.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        charsWritten = 0;
+        if (destination.Length < FormattedLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (i > 0)
+            {
+                destination[charsWritten++] = ',';
+            }
+
+            _keys[i].CopyTo(destination[charsWritten..]);
+            charsWritten += _keys[i].Length;
+            destination[charsWritten++] = '=';
+            _values[i].CopyTo(destination[charsWritten..]);
+            charsWritten += _values[i].Length;
+        }
+
+        return true;
+    }
+
+    private int FormattedLength
+    {
+        get
+        {
+            // A comma between labels and an equals sign in each: two characters a label, less the first comma.
+            var length = _keys.Length > 0 ? (2 * _keys.Length) - 1 : 0;
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                length += _keys[i].Length + _values[i].Length;
+            }
+
+            return length;
+        }
+    }
 }
