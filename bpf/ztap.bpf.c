@@ -84,9 +84,9 @@
 	} ztap_blocks_##n SEC(".maps");                                               \
 	struct {                                                                      \
 		__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);                                  \
-		__uint(max_entries, ZTAP_COUNTERS);                                       \
+		__uint(max_entries, ZTAP_COUNTER_BLOCKS);                                 \
 		__type(key, __u32);                                                       \
-		__type(value, struct ztap_slot_counter);                                  \
+		__type(value, struct ztap_counter_block);                                 \
 		PINNED;                                                                   \
 	} ztap_counters_##n SEC(".maps");
 

@@ -205,8 +205,13 @@ static __always_inline void count(__u32 slot, const struct decision *d, __u32 by
 	 * rule (neither side isolated) names none. */
 	if (d->policy != ZTAP_NONE)
 		index = d->verdict == ZTAP_VERDICT_ALLOW ? d->policy : ZTAP_MAX_POLICIES + d->policy;
-	if (index != ZTAP_NONE)
-		add_in(SLOT_LOOKUP(slot, ztap_counters, &index), bytes, generation);
+	if (index != ZTAP_NONE) {
+		__u32 block_index = index / ZTAP_COUNTERS_PER_BLOCK;
+		struct ztap_counter_block *block = SLOT_LOOKUP(slot, ztap_counters, &block_index);
+
+		if (block)
+			add_in(&block->counters[index % ZTAP_COUNTERS_PER_BLOCK], bytes, generation);
+	}
 	add(bpf_map_lookup_elem(&ztap_verdicts, &total), bytes);
 }
 

@@ -1,4 +1,5 @@
 using Ztap.Core.Engine;
+using Ztap.Core.Labels;
 using Ztap.Core.Policy;
 using Ztap.Enforcement;
 using Ztap.Integration.Tests.Scenes;
@@ -32,6 +33,29 @@ public sealed class StatusAndRemoveTests(ProbeBinary probe)
         var db = status.Policies.Single(p => p.Policy == "prod/db-ingress");
         Assert.True(db.Denied >= 1, $"db-ingress denied {db.Denied}");
         Assert.True(status.Policies.Single(p => p.Policy == "prod/web-egress").Allowed >= 1);
+    }
+
+    [RootFact]
+    public async Task Counts_of_policies_numbered_past_the_first_counter_block_go_to_those_policies()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var matrix = estate.Compile(MatrixPolicies.Yaml);
+
+        // Policies that select nobody, listed first, number the matrix's own past the 64 counters of a block.
+        var nobody = new LabelSelector(LabelSet.From([new("selects", "nobody")]), []);
+        var padding = Enumerable.Range(0, 100).Select(i => matrix.Policies[0] with { Name = $"padding-{i}", PodSelector = nobody });
+        var set = Ztap.Core.Compiler.PolicyCompiler.Compile([.. padding, .. matrix.Policies], matrix.Inventory);
+        await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
+        estate.Attempt(Web, new Flow(Web.V4, Api.V4, Protocol.Tcp, 80));
+        estate.Attempt(Batch, new Flow(Batch.V4, Db.V4, Protocol.Tcp, 5432));
+
+        var status = await scene.Enforcer.StatusAsync(CancellationToken.None);
+
+        Assert.Equal(set.Policies.Length, status.Policies.Length);
+        Assert.True(status.Policies.Single(p => p.Policy == "prod/db-ingress").Denied >= 1);
+        Assert.True(status.Policies.Single(p => p.Policy == "prod/web-egress").Allowed >= 1);
+        Assert.All(status.Policies.Where(p => p.Policy.Contains("/padding-", StringComparison.Ordinal)), p => Assert.Equal((0ul, 0ul), (p.Allowed, p.Denied)));
     }
 
     [RootFact]

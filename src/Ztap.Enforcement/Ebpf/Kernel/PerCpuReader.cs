@@ -34,19 +34,35 @@ internal sealed unsafe class PerCpuReader
 
     /// <summary>
     /// The totals of <paramref name="count"/> consecutive slot counters from <paramref name="first"/>,
-    /// counting only what the generation counted: read in batches, not a system call a counter.
+    /// counting only what the generation counted: read a batch of blocks a system call, not a
+    /// system call a counter.
     /// </summary>
-    public Counter[] Sum(BpfMap map, uint first, int count, uint generation)
+    public Counter[] Sum(BpfMap map, int first, int count, uint generation)
     {
-        var values = new SlotCounter[count * s_cpus];
-        map.LookupRange<SlotCounter>(first, values, s_cpus);
-        var totals = new Counter[count];
-        for (var i = 0; i < values.Length; i++)
+        const int perBlock = DatapathLimits.CountersPerBlock;
+        if (count == 0)
         {
-            if (values[i].Generation == generation)
+            return [];
+        }
+
+        // Each block comes as one run of its counters per CPU, the CPUs one after another.
+        var firstBlock = first / perBlock;
+        var blocks = ((first + count - 1) / perBlock) - firstBlock + 1;
+        var values = new SlotCounter[blocks * s_cpus * perBlock];
+        map.LookupRange<SlotCounter>((uint)firstBlock, values, s_cpus * perBlock);
+        var totals = new Counter[count];
+        for (var i = 0; i < count; i++)
+        {
+            var counter = first + i;
+            var start = (((counter / perBlock) - firstBlock) * s_cpus * perBlock) + (counter % perBlock);
+            for (var cpu = 0; cpu < s_cpus; cpu++)
             {
-                totals[i / s_cpus].Decisions += values[i].Decisions;
-                totals[i / s_cpus].Bytes += values[i].Bytes;
+                var value = values[start + (cpu * perBlock)];
+                if (value.Generation == generation)
+                {
+                    totals[i].Decisions += value.Decisions;
+                    totals[i].Bytes += value.Bytes;
+                }
             }
         }
 

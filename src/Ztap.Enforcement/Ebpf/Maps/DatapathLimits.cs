@@ -10,6 +10,7 @@ internal static class DatapathLimits
     public const int MaxBlockEntries = 262144;
     public const int MaxPolicies = 16384;
     public const int MaxConntrack = 262144;
+    public const int CountersPerBlock = 64;
     public const int Totals = 4;
 
     public const uint None = 0xffffffff;
