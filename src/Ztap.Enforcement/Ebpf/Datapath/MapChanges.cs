@@ -8,4 +8,7 @@ internal sealed record MapChanges<TKey, TValue>(TKey[] Deletions, TKey[] UpsertK
     where TValue : unmanaged
 {
     public bool IsEmpty => Deletions.Length == 0 && UpsertKeys.Length == 0;
+
+    /// <summary>How many entries the changes delete or write.</summary>
+    public int Count => Deletions.Length + UpsertKeys.Length;
 }
