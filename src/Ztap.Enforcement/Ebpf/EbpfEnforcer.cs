@@ -53,6 +53,10 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         DatapathCapacity.Check(image);
         cancellationToken.ThrowIfCancellationRequested();
 
+        // Named while the kernel may still be loading the datapath: this thread would only wait.
+        var names = NamesOf(set);
+        _store.PrepareIdentities(names);
+
         using var datapath = loading?.Take();
         using var loaded = pinned is null
             ? PinnedMaps.Open(location.PinRoot) ?? throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath maps are not pinned under {location.PinRoot} after loading")
@@ -75,7 +79,6 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         }
 
         var attached = subjects.Select(s => s.Workload).ToImmutableArray();
-        var names = NamesOf(set);
         _applied = [(generation, names.Policies), .. _applied.Take(1)];
         await _store.WriteAsync(
             new EbpfState(set.Version, generation, DateTimeOffset.UtcNow, options.Mode, location.PinRoot, digest, attached, EbpfMapFill.Of(image), names.Version),

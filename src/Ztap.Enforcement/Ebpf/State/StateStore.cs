@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ztap.Core.Files;
@@ -17,6 +18,9 @@ internal sealed class StateStore(string directory)
     private (EbpfStateHeader Header, FileStamp? Stamp)? _header;
     private (EbpfNames Names, FileStamp? Stamp)? _names;
     private (EbpfNames Identities, FileStamp? Stamp)? _identities;
+
+    // The identities' file rendered ahead of the write (PrepareIdentities), with the names it renders.
+    private (string Version, ImmutableArray<IdentitySummary> Identities, byte[] Content)? _preparedIdentities;
 
     public string Directory { get; } = directory;
 
@@ -94,12 +98,16 @@ internal sealed class StateStore(string directory)
     /// </summary>
     public async Task WriteAsync(EbpfState state, EbpfNames names, CancellationToken cancellationToken)
     {
-        if (_identities is not { } writtenIdentities || writtenIdentities.Identities.Version != names.IdentitiesVersion
-            || writtenIdentities.Stamp != FileStamp.Of(IdentitiesPath))
+        if (IdentitiesChanged(names))
         {
-            var identities = new EbpfNames(names.IdentitiesVersion, names.IdentitiesVersion, names.Identities, [], []);
-            _identities = (identities, await ReplaceAsync(IdentitiesPath, JsonSerializer.SerializeToUtf8Bytes(identities, EbpfStateJson.Default.EbpfNames), cancellationToken));
+            var identities = IdentitiesOf(names);
+            var content = _preparedIdentities is { } prepared && prepared.Version == names.IdentitiesVersion && prepared.Identities == names.Identities
+                ? prepared.Content
+                : JsonSerializer.SerializeToUtf8Bytes(identities, EbpfStateJson.Default.EbpfNames);
+            _identities = (identities, await ReplaceAsync(IdentitiesPath, content, cancellationToken));
         }
+
+        _preparedIdentities = null;
 
         if (_names is not { } written || !ReferenceEquals(written.Names, names) || written.Stamp != FileStamp.Of(NamesPath))
         {
@@ -110,6 +118,23 @@ internal sealed class StateStore(string directory)
         _header = (new EbpfStateHeader(state.ObjectDigest, state.Attached), stamp);
     }
 
+    /// <summary>
+    /// Renders the identities' file <see cref="WriteAsync"/> will write for <paramref name="names"/>,
+    /// when it will write one. Describing tens of thousands of identities takes tens of
+    /// milliseconds, which an apply spends here while the kernel still loads the datapath, rather
+    /// than after the switch.
+    /// </summary>
+    public void PrepareIdentities(EbpfNames names) =>
+        _preparedIdentities = IdentitiesChanged(names)
+            ? (names.IdentitiesVersion, names.Identities, JsonSerializer.SerializeToUtf8Bytes(IdentitiesOf(names), EbpfStateJson.Default.EbpfNames))
+            : null;
+
+    private bool IdentitiesChanged(EbpfNames names) =>
+        _identities is not { } written || written.Identities.Version != names.IdentitiesVersion || written.Stamp != FileStamp.Of(IdentitiesPath);
+
+    // The identities' file holds their names alone, under their own version.
+    private static EbpfNames IdentitiesOf(EbpfNames names) => new(names.IdentitiesVersion, names.IdentitiesVersion, names.Identities, [], []);
+
     public void Clear()
     {
         foreach (var file in new[] { StatePath, NamesPath, IdentitiesPath, SlotSnapshot.PathOf(Directory, 0), SlotSnapshot.PathOf(Directory, 1) })
@@ -117,7 +142,7 @@ internal sealed class StateStore(string directory)
             File.Delete(file);
         }
 
-        (_header, _names, _identities) = (null, null, null);
+        (_header, _names, _identities, _preparedIdentities) = (null, null, null, null);
     }
 
     private static async Task<T?> ReadAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)

@@ -117,6 +117,33 @@ public sealed class StateStoreTests : IDisposable
         Assert.Null(names);
     }
 
+    [Fact]
+    public async Task Identities_prepared_ahead_are_written_as_a_write_alone_writes_them()
+    {
+        await new StateStore(_directory).WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        var alone = File.ReadAllBytes(IdentitiesPath);
+        var store = new StateStore(_directory);
+
+        store.PrepareIdentities(Names);
+        File.Delete(IdentitiesPath);
+        await store.WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+
+        Assert.Equal(alone, File.ReadAllBytes(IdentitiesPath));
+    }
+
+    [Fact]
+    public async Task Identities_prepared_for_other_names_are_not_written()
+    {
+        var store = new StateStore(_directory);
+        var others = Names with { Version = "v2", IdentitiesVersion = "v2", Identities = [new IdentitySummary(8, "prod app=api")] };
+
+        store.PrepareIdentities(others);
+        await store.WriteAsync(State(generation: 1, Names.Version), Names, CancellationToken.None);
+        var (_, names) = await new StateStore(_directory).ReadAsync(CancellationToken.None);
+
+        Assert.Equal("prod app=web", Assert.Single(names!.Identities).Description);
+    }
+
     private static EbpfState State(uint generation, string namesVersion) =>
         new("v", generation, DateTimeOffset.UnixEpoch, EnforcementMode.Enforce, "/sys/fs/bpf/test", "digest", [], [], namesVersion);
 }
