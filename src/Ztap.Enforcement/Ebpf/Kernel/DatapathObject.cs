@@ -131,6 +131,12 @@ internal sealed unsafe class DatapathObject : IDisposable
     {
         var failure = errno == Errno.Eperm ? EnforcementFailure.NotPermitted : EnforcementFailure.KernelError;
         var detail = string.IsNullOrWhiteSpace(log.Tail) ? "" : "\nlibbpf said:\n" + log.Tail.TrimEnd();
-        return new EnforcementException(failure, $"{doing}: {Errno.Describe(errno)}{detail}");
+
+        // libbpf's words when a pinned map's type, sizes or flags differ from the object's: maps a
+        // build of ztap with another datapath layout pinned, which only a removal replaces.
+        var remedy = log.Tail.Contains("couldn't reuse pinned map", StringComparison.Ordinal)
+            ? "\nA map pinned there has another shape than this build's datapath: another version of ztap pinned it. " + PinnedMaps.OtherBuildRemedy
+            : "";
+        return new EnforcementException(failure, $"{doing}: {Errno.Describe(errno)}{detail}{remedy}");
     }
 }

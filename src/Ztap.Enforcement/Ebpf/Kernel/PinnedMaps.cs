@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Ztap.Enforcement.Ebpf.Maps;
+
 namespace Ztap.Enforcement.Ebpf.Kernel;
 
 /// <summary>
@@ -8,6 +11,25 @@ internal sealed class PinnedMaps : IDisposable
 {
     public static readonly string[] Shared = ["ztap_config", "ztap_settings", "ztap_conntrack", "ztap_sockets", "ztap_allowed_sockets", "ztap_events", "ztap_verdicts"];
     public static readonly string[] PerSlot = ["ztap_ipcache", "ztap_subjects", "ztap_isolated", "ztap_blocks", "ztap_policy", "ztap_counters"];
+
+    /// <summary>What to do about maps another build of ztap pinned with another layout.</summary>
+    public const string OtherBuildRemedy =
+        "Run ztap enforce --remove (which lifts enforcement until the next apply), then apply again.";
+
+    // The key and value sizes of this build's maps, from the mirrors of bpf/ztap_maps.h's structs.
+    private static readonly Dictionary<string, (int Key, int Value)> Layout = new()
+    {
+        ["ztap_config"] = (sizeof(uint), sizeof(uint)),
+        ["ztap_settings"] = (sizeof(uint), Marshal.SizeOf<DatapathSettings>()),
+        ["ztap_conntrack"] = (Marshal.SizeOf<ConntrackKey>(), sizeof(ulong)), // struct ztap_ct_entry, only counted here
+        ["ztap_verdicts"] = (sizeof(uint), Marshal.SizeOf<Counter>()),
+        ["ztap_ipcache"] = (Marshal.SizeOf<IpcacheKey>(), sizeof(uint)),
+        ["ztap_subjects"] = (Marshal.SizeOf<SubjectKey>(), sizeof(uint)),
+        ["ztap_isolated"] = (Marshal.SizeOf<IsolationKey>(), Marshal.SizeOf<Isolation>()),
+        ["ztap_blocks"] = (Marshal.SizeOf<BlockKey>(), sizeof(uint)),
+        ["ztap_policy"] = (Marshal.SizeOf<PolicyKey>(), Marshal.SizeOf<PolicyValue>()),
+        ["ztap_counters"] = (sizeof(uint), DatapathLimits.CountersPerBlock * Marshal.SizeOf<SlotCounter>()),
+    };
 
     private readonly Dictionary<string, BpfMap> _maps;
 
@@ -35,27 +57,67 @@ internal sealed class PinnedMaps : IDisposable
     /// <summary>Whether none of the datapath's maps is pinned under the pin root.</summary>
     public static bool NoneUnder(string pinRoot) => !Names.Any(name => File.Exists(Path.Join(pinRoot, name)));
 
-    /// <summary>Opens every map; null when any is not pinned, meaning the datapath is not (fully) installed.</summary>
+    /// <summary>
+    /// Opens every map; null when any is not pinned, meaning the datapath is not (fully) installed.
+    /// Refuses maps whose keys or values are not the size this build reads and writes, which
+    /// another version of ztap pinned: entries of another size would be read and written wrongly.
+    /// </summary>
     public static PinnedMaps? Open(string pinRoot)
     {
         var maps = new Dictionary<string, BpfMap>();
-        foreach (var name in Names)
+        try
         {
-            var map = BpfMap.OpenPinned(Path.Join(pinRoot, name));
-            if (map is null)
+            foreach (var name in Names)
             {
-                foreach (var opened in maps.Values)
+                if (BpfMap.OpenPinned(Path.Join(pinRoot, name)) is not { } map)
                 {
-                    opened.Dispose();
+                    DisposeAll(maps);
+                    return null;
                 }
 
-                return null;
+                maps.Add(name, map);
             }
 
-            maps.Add(name, map);
+            foreach (var (name, map) in maps)
+            {
+                CheckLayout(pinRoot, name, map);
+            }
+        }
+        catch
+        {
+            DisposeAll(maps);
+            throw;
         }
 
         return new PinnedMaps(maps);
+    }
+
+    private static void CheckLayout(string pinRoot, string name, BpfMap map)
+    {
+        var kind = PerSlot.FirstOrDefault(m => name.StartsWith(m + "_", StringComparison.Ordinal)) ?? name;
+        if (!Layout.TryGetValue(kind, out var expected))
+        {
+            return;
+        }
+
+        var actual = map.Sizes();
+        if (actual == expected)
+        {
+            return;
+        }
+
+        throw new EnforcementException(
+            EnforcementFailure.KernelError,
+            $"the pinned map {Path.Join(pinRoot, name)} has {actual.Key}-byte keys and {actual.Value}-byte values where this build's datapath has "
+            + $"{expected.Key} and {expected.Value}: another version of ztap pinned it. {OtherBuildRemedy}");
+    }
+
+    private static void DisposeAll(Dictionary<string, BpfMap> maps)
+    {
+        foreach (var opened in maps.Values)
+        {
+            opened.Dispose();
+        }
     }
 
     public void Dispose()
