@@ -4,16 +4,12 @@ using Ztap.Core.Diagnostics;
 
 namespace Ztap.Core.Yaml;
 
-/// <summary>Reads a YAML file's text, turning a missing, unreadable or oversized file into a diagnostic.</summary>
+/// <summary>Reads a YAML file's bytes, turning a missing, unreadable or oversized file into a diagnostic.</summary>
 internal static class YamlFile
 {
     private const int MaxPooledBytes = 1024 * 1024;
 
     private static ReadOnlySpan<byte> Utf8Mark => [0xEF, 0xBB, 0xBF];
-
-    /// <summary>The file's text, or null after adding a diagnostic that says why it could not be read.</summary>
-    public static string? Read(string path, InputLimits limits, List<Diagnostic> diagnostics, CancellationToken cancellationToken) =>
-        Read(path, limits, diagnostics, cancellationToken, static bytes => Decode(bytes));
 
     /// <summary>
     /// What <paramref name="use"/> makes of the file's bytes (<see cref="Decode"/> gives its text),

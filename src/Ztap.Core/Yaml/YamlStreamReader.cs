@@ -1,4 +1,3 @@
-using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using Ztap.Core.Diagnostics;
@@ -14,31 +13,13 @@ namespace Ztap.Core.Yaml;
 internal static class YamlStreamReader
 {
     /// <summary>
-    /// Reads every document of <paramref name="text"/> and hands each to <paramref name="onDocument"/>
-    /// once the whole file is read, for callers that want the trees themselves; readers of large
-    /// files take them through an <see cref="IYamlDocumentSink"/> as each is read instead.
-    /// Documents with YAML-level errors and empty documents are left out; a syntax error or an
-    /// exceeded limit ends the file. <paramref name="inputKind"/> says what the file holds, for
-    /// messages: "policies", "an inventory".
-    /// </summary>
-    public static void Read(
-        string text, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, Action<YamlNode> onDocument)
-    {
-        var documents = new YamlDocumentList();
-        Read(Encoding.UTF8.GetBytes(text), file, limits, inputKind, diagnostics, documents);
-        foreach (var document in documents)
-        {
-            onDocument(document);
-        }
-    }
-
-    /// <summary>
     /// Reads every document of a file's <paramref name="bytes"/> (UTF-8, or what a byte order mark
-    /// says) into <paramref name="sink"/>, as
-    /// <see cref="Read(string, string, InputLimits, string, List{Diagnostic}, Action{YamlNode})"/> does.
-    /// When the fast reader declines partway, the diagnostics added since the start are dropped and the
-    /// sink restarted before the slower reader reads the file again, so the sink ends up with exactly
-    /// what that reader alone would have given it. Only then is the text decoded.
+    /// says) into <paramref name="sink"/> as each is read. Documents with YAML-level errors and empty
+    /// documents are left out; a syntax error or an exceeded limit ends the file.
+    /// <paramref name="inputKind"/> says what the file holds, for messages: "policies", "an
+    /// inventory". When the fast reader declines partway, the diagnostics added since the start are
+    /// dropped and the sink restarted before the slower reader reads the file again, so the sink ends
+    /// up with exactly what that reader alone would have given it. Only then is the text decoded.
     /// </summary>
     public static void Read(
         ReadOnlySpan<byte> bytes, string file, InputLimits limits, string inputKind, List<Diagnostic> diagnostics, IYamlDocumentSink sink)

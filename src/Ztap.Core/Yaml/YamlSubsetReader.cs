@@ -69,13 +69,6 @@ internal ref struct YamlSubsetReader
         return reader.ReadDocuments();
     }
 
-    /// <summary>The trees of the non-empty documents of <paramref name="text"/>, or null when the text is outside the subset.</summary>
-    public static List<YamlNode>? TryRead(string text, InputLimits limits)
-    {
-        var documents = new YamlDocumentList();
-        return Ascii.IsValid(text) && TryRead(Encoding.ASCII.GetBytes(text), limits, documents) ? documents : null;
-    }
-
     // "..." at the start of a line ends a document; the subset leaves that to YamlDotNet.
     private static bool HasDocumentEnd(ReadOnlySpan<byte> text) =>
         text.StartsWith("..."u8) || text.IndexOf("\n..."u8) >= 0;

@@ -6,6 +6,8 @@ namespace Ztap.Core.Tests.Yaml;
 
 public sealed class YamlFileTests
 {
+    private static string Decode(ReadOnlySpan<byte> bytes) => YamlFile.Decode(bytes);
+
     public static TheoryData<string> Encodings => ["utf-8", "utf-8-bom", "utf-16", "utf-16BE", "utf-32"];
 
     [Theory]
@@ -24,7 +26,7 @@ public sealed class YamlFileTests
             await File.WriteAllTextAsync(path, "name: caf\u00e9 \u2713\nips: [10.0.0.1]\n", encoding);
             var diagnostics = new List<Diagnostic>();
 
-            var text = YamlFile.Read(path, InputLimits.Default, diagnostics, CancellationToken.None);
+            var text = YamlFile.Read(path, InputLimits.Default, diagnostics, CancellationToken.None, Decode);
 
             Assert.Empty(diagnostics);
             Assert.Equal(await File.ReadAllTextAsync(path), text);
@@ -44,7 +46,7 @@ public sealed class YamlFileTests
             var content = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"k{i}: v{i}\n"));
             await File.WriteAllTextAsync(path, content);
 
-            var text = YamlFile.Read(path, InputLimits.Default, [], CancellationToken.None);
+            var text = YamlFile.Read(path, InputLimits.Default, [], CancellationToken.None, Decode);
 
             Assert.Equal(content, text);
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Yaml;
 
@@ -8,8 +9,8 @@ public sealed class YamlStreamReaderTests
     private static (List<YamlNode> Documents, List<Diagnostic> Diagnostics) Read(string text, InputLimits? limits = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var documents = new List<YamlNode>();
-        YamlStreamReader.Read(text, "in.yaml", limits ?? InputLimits.Default, "policies", diagnostics, documents.Add);
+        var documents = new YamlDocumentList();
+        YamlStreamReader.Read(Encoding.UTF8.GetBytes(text), "in.yaml", limits ?? InputLimits.Default, "policies", diagnostics, documents);
         return (documents, diagnostics);
     }
 

@@ -1,6 +1,8 @@
-namespace Ztap.Core.Yaml;
+using Ztap.Core.Yaml;
 
-/// <summary>A file's documents collected whole, for callers that want every tree at once.</summary>
+namespace Ztap.Core.Tests.Yaml;
+
+/// <summary>A file's documents collected whole, for tests that look at every tree at once.</summary>
 internal sealed class YamlDocumentList : List<YamlNode>, IYamlDocumentSink
 {
     public void Document(YamlNode root) => Add(root);
