@@ -30,15 +30,15 @@ internal sealed unsafe class BpfMap(string name, int fd) : IDisposable
             : throw new EnforcementException(EnforcementFailure.KernelError, $"opening pinned map {path}: {Errno.Describe(errno)}");
     }
 
-    /// <summary>The sizes of the map's keys and values, as the kernel created it.</summary>
-    public (int Key, int Value) Sizes()
+    /// <summary>The map's type, sizes, capacity and flags, as the kernel created it.</summary>
+    public MapShape Shape()
     {
         // The head of struct bpf_map_info: type, id, key_size, value_size, max_entries, map_flags;
         // the kernel fills as much of it as it is given.
         var info = stackalloc uint[6];
         var length = 6u * sizeof(uint);
         Check(LibBpf.ObjGetInfoByFd(Fd, info, &length), "reading the shape of");
-        return ((int)info[2], (int)info[3]);
+        return new MapShape(info[0], info[2], info[3], info[4], info[5]);
     }
 
     public void Update<TKey, TValue>(in TKey key, in TValue value)

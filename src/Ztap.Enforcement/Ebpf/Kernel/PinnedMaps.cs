@@ -100,7 +100,8 @@ internal sealed class PinnedMaps : IDisposable
             return;
         }
 
-        var actual = map.Sizes();
+        var shape = map.Shape();
+        var actual = (Key: (int)shape.KeySize, Value: (int)shape.ValueSize);
         if (actual == expected)
         {
             return;

@@ -36,6 +36,21 @@ internal static unsafe partial class LibBpf
     [LibraryImport(Library, EntryPoint = "bpf_map__pin", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int MapPin(nint map, string path);
 
+    [LibraryImport(Library, EntryPoint = "bpf_map__type")]
+    public static partial uint MapType(nint map);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__key_size")]
+    public static partial uint MapKeySize(nint map);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__value_size")]
+    public static partial uint MapValueSize(nint map);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__max_entries")]
+    public static partial uint MapMaxEntries(nint map);
+
+    [LibraryImport(Library, EntryPoint = "bpf_map__map_flags")]
+    public static partial uint MapFlags(nint map);
+
     [LibraryImport(Library, EntryPoint = "bpf_program__attach_cgroup", SetLastError = true)]
     public static partial nint ProgramAttachCgroup(nint program, int cgroupFd);
 
