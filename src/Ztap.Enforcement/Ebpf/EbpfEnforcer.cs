@@ -38,14 +38,14 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         var links = new CgroupLinks(location.PinRoot);
         var previous = await _store.ReadHeaderAsync(cancellationToken);
         var digest = DatapathObject.Digest;
-        var reload = previous?.ObjectDigest != digest;
-        using var pinned = PinnedMaps.Open(location.PinRoot);
+        using var pinned = PinnedMaps.TryOpen(location.PinRoot, out var otherLayout);
+        var reload = previous?.ObjectDigest != digest || otherLayout is not null;
         var toAttach = subjects.Where(s => reload || !links.IsComplete(s.Cgroup.Id)).ToList();
 
-        // Loading creates the pinned maps on first use and reuses them afterwards; an update that
-        // only changes policy needs none of it and goes straight to the pinned maps. Into an empty
-        // pin root the datapath loads unpinned while the set is imaged, and is pinned only once
-        // the image fits: a set refused for its size leaves nothing behind.
+        // Loading creates the pinned maps on first use and reuses them afterwards, or replaces those
+        // of another layout; an update that only changes policy needs none of it and goes straight
+        // to the pinned maps. Into an empty pin root the datapath loads unpinned while the set is
+        // imaged, and is pinned only once the image fits: a set refused for its size leaves nothing behind.
         using var loading = pinned is null || toAttach.Count > 0
             ? DatapathLoad.Start(location.PinRoot, unpinned: PinnedMaps.NoneUnder(location.PinRoot))
             : null;
@@ -58,10 +58,17 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         _store.PrepareIdentities(names);
 
         using var datapath = loading?.Take();
-        using var loaded = pinned is null
-            ? PinnedMaps.Open(location.PinRoot) ?? throw new EnforcementException(EnforcementFailure.KernelError, $"the datapath maps are not pinned under {location.PinRoot} after loading")
-            : null;
-        var maps = pinned ?? loaded!;
+
+        // The maps of the programs about to be attached: those pinned, or their replacements.
+        using var loaded = datapath is null
+            ? null
+            : PinnedMaps.TryOpen(location.PinRoot, out var stillOther, DatapathReplacement.Folder(location.PinRoot))
+                ?? throw new EnforcementException(EnforcementFailure.KernelError, stillOther ?? $"the datapath maps are not pinned under {location.PinRoot} after loading");
+        var maps = loaded ?? pinned!;
+        if (datapath is { ReplacesMaps: true })
+        {
+            DatapathReplacement.ContinueGenerations(location.PinRoot, maps);
+        }
 
         var generation = new SlotWriter(maps, location.StateDirectory, _slots).Install(image, ModeOf(options));
 
@@ -76,6 +83,11 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         foreach (var cgroup in detached)
         {
             links.Detach(cgroup);
+        }
+
+        if (datapath is { ReplacesMaps: true })
+        {
+            DatapathReplacement.Complete(location.PinRoot);
         }
 
         var attached = subjects.Select(s => s.Workload).ToImmutableArray();
@@ -149,6 +161,8 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
             {
                 Directory.Delete(links.Directory);
             }
+
+            DatapathReplacement.Discard(location.PinRoot);
 
             Directory.Delete(location.PinRoot);
         }

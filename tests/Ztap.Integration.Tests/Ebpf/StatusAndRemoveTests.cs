@@ -77,48 +77,6 @@ public sealed class StatusAndRemoveTests(ProbeBinary probe)
     }
 
     [RootFact]
-    public async Task Maps_a_build_with_another_layout_pinned_are_refused_by_updates_and_status_with_the_remedy()
-    {
-        await using var scene = Scene.Create(probe);
-        var estate = Estate.Build(scene);
-        var set = estate.Compile(MatrixPolicies.Yaml);
-        await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
-
-        // The idle slot's counters as a build that kept one counter an entry pinned them.
-        var counters = Path.Join(scene.Location.PinRoot, "ztap_counters_0");
-        File.Delete(counters);
-        Shell.Run("bpftool", "map", "create", counters, "type", "percpu_array", "key", "4", "value", "24", "entries", "32768", "name", "ztap_counters_0");
-        var update = await Assert.ThrowsAsync<EnforcementException>(() => scene.Enforcer.ApplyAsync(estate.Compile(MatrixPolicies.Yaml.Replace("5432", "5433", StringComparison.Ordinal)), new EnforcementOptions(), CancellationToken.None));
-        var status = await Assert.ThrowsAsync<EnforcementException>(() => scene.Enforcer.StatusAsync(CancellationToken.None));
-
-        foreach (var refused in new[] { update, status })
-        {
-            Assert.Contains($"the pinned map {counters} has 4-byte keys and 24-byte values where this build's datapath has 4 and 1536", refused.Message, StringComparison.Ordinal);
-            Assert.Contains("Run ztap enforce --remove", refused.Message, StringComparison.Ordinal);
-        }
-
-        Assert.Equal("allow", estate.Attempt(Batch, new Flow(Batch.V4, Db.V4, Protocol.Udp, 9000)));
-    }
-
-    [RootFact]
-    public async Task A_pinned_map_of_another_shape_is_refused_before_anything_is_written_into_it()
-    {
-        await using var scene = Scene.Create(probe);
-        var estate = Estate.Build(scene);
-        Directory.CreateDirectory(scene.Location.PinRoot);
-        var config = Path.Join(scene.Location.PinRoot, "ztap_config");
-        Shell.Run("bpftool", "map", "create", config, "type", "array", "key", "4", "value", "8", "entries", "1", "name", "ztap_config");
-
-        var refused = await Assert.ThrowsAsync<EnforcementException>(() => scene.Enforcer.ApplyAsync(estate.Compile(MatrixPolicies.Yaml), new EnforcementOptions(), CancellationToken.None));
-
-        Assert.Contains("loading the datapath", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("Run ztap enforce --remove", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(["ztap_config"], Directory.EnumerateFileSystemEntries(scene.Location.PinRoot).Select(Path.GetFileName));
-        Assert.Contains("00 00 00 00 00 00 00 00", Shell.Run("bpftool", "map", "dump", "pinned", config), StringComparison.Ordinal);
-        Assert.False((await scene.Enforcer.StatusAsync(CancellationToken.None)).Installed);
-    }
-
-    [RootFact]
     public async Task Removing_detaches_everything_and_traffic_flows_unfiltered_again()
     {
         await using var scene = Scene.Create(probe);

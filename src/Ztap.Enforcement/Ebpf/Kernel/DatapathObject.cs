@@ -7,7 +7,8 @@ namespace Ztap.Enforcement.Ebpf.Kernel;
 /// <summary>
 /// The compiled datapath (bpf/ztap.bpf.c) embedded in this assembly, loaded into the kernel with
 /// its maps pinned by name under the pin root; maps already pinned there are reused, so loading
-/// again keeps the policy and conntrack state the running programs use.
+/// again keeps the policy and conntrack state the running programs use. Pinned maps of another
+/// shape, which another build of ztap left, are replaced (<see cref="DatapathReplacement"/>).
 /// </summary>
 internal sealed unsafe class DatapathObject : IDisposable
 {
@@ -18,10 +19,11 @@ internal sealed unsafe class DatapathObject : IDisposable
     // The maps whose pinning waits for PinMaps, with where each goes.
     private readonly List<(nint Map, string Path)> _unpinned;
 
-    private DatapathObject(nint bpfObject, List<(nint Map, string Path)> unpinned)
+    private DatapathObject(nint bpfObject, List<(nint Map, string Path)> unpinned, bool replaces)
     {
         _object = bpfObject;
         _unpinned = unpinned;
+        ReplacesMaps = replaces;
     }
 
     /// <summary>
@@ -29,6 +31,9 @@ internal sealed unsafe class DatapathObject : IDisposable
     /// every apply asks for it, and the object is 300 KB to copy out and hash.
     /// </summary>
     public static string Digest { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes()));
+
+    /// <summary>Whether some of the maps are replacements, pinned under <see cref="DatapathReplacement.Folder"/> until completed.</summary>
+    public bool ReplacesMaps { get; }
 
     /// <summary>Loads the datapath, reusing the maps pinned under the pin root and pinning the others.</summary>
     public static DatapathObject Load(string pinRoot) => Load(pinRoot, pinLater: false);
@@ -75,7 +80,19 @@ internal sealed unsafe class DatapathObject : IDisposable
                     throw Failure("opening the embedded datapath object", Marshal.GetLastPInvokeError(), log);
                 }
 
-                var unpinned = pinLater ? HoldBackPins(bpfObject) : [];
+                List<(nint, string)> unpinned;
+                bool replaces;
+                try
+                {
+                    unpinned = pinLater ? HoldBackPins(bpfObject) : [];
+                    replaces = !pinLater && DatapathReplacement.Redirect(bpfObject, pinRoot);
+                }
+                catch
+                {
+                    LibBpf.ObjectClose(bpfObject);
+                    throw;
+                }
+
                 var result = LibBpf.ObjectLoad(bpfObject);
                 if (result < 0)
                 {
@@ -83,7 +100,7 @@ internal sealed unsafe class DatapathObject : IDisposable
                     throw Failure("loading the datapath into the kernel", Errno.Of(result), log);
                 }
 
-                return new DatapathObject(bpfObject, unpinned);
+                return new DatapathObject(bpfObject, unpinned, replaces);
             }
         }
         finally
@@ -131,12 +148,6 @@ internal sealed unsafe class DatapathObject : IDisposable
     {
         var failure = errno == Errno.Eperm ? EnforcementFailure.NotPermitted : EnforcementFailure.KernelError;
         var detail = string.IsNullOrWhiteSpace(log.Tail) ? "" : "\nlibbpf said:\n" + log.Tail.TrimEnd();
-
-        // libbpf's words when a pinned map's type, sizes or flags differ from the object's: maps a
-        // build of ztap with another datapath layout pinned, which only a removal replaces.
-        var remedy = log.Tail.Contains("couldn't reuse pinned map", StringComparison.Ordinal)
-            ? "\nA map pinned there has another shape than this build's datapath: another version of ztap pinned it. " + PinnedMaps.OtherBuildRemedy
-            : "";
-        return new EnforcementException(failure, $"{doing}: {Errno.Describe(errno)}{detail}{remedy}");
+        return new EnforcementException(failure, $"{doing}: {Errno.Describe(errno)}{detail}");
     }
 }

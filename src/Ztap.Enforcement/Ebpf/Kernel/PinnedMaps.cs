@@ -12,9 +12,9 @@ internal sealed class PinnedMaps : IDisposable
     public static readonly string[] Shared = ["ztap_config", "ztap_settings", "ztap_conntrack", "ztap_sockets", "ztap_allowed_sockets", "ztap_events", "ztap_verdicts"];
     public static readonly string[] PerSlot = ["ztap_ipcache", "ztap_subjects", "ztap_isolated", "ztap_blocks", "ztap_policy", "ztap_counters"];
 
-    /// <summary>What to do about maps another build of ztap pinned with another layout.</summary>
-    public const string OtherBuildRemedy =
-        "Run ztap enforce --remove (which lifts enforcement until the next apply), then apply again.";
+    // What to do about maps another build of ztap pinned with another layout.
+    private const string OtherBuildRemedy =
+        "Apply again with this build (ztap enforce or ztap agent): it replaces them while the programs attached keep enforcing.";
 
     // The key and value sizes of this build's maps, from the mirrors of bpf/ztap_maps.h's structs.
     private static readonly Dictionary<string, (int Key, int Value)> Layout = new()
@@ -62,25 +62,33 @@ internal sealed class PinnedMaps : IDisposable
     /// Refuses maps whose keys or values are not the size this build reads and writes, which
     /// another version of ztap pinned: entries of another size would be read and written wrongly.
     /// </summary>
-    public static PinnedMaps? Open(string pinRoot)
+    public static PinnedMaps? Open(string pinRoot) =>
+        TryOpen(pinRoot, out var otherLayout) ?? (otherLayout is null ? null : throw new EnforcementException(EnforcementFailure.KernelError, otherLayout));
+
+    /// <summary>
+    /// Opens every map like <see cref="Open"/>, but tells of maps of another layout instead of
+    /// refusing them: null, with <paramref name="otherLayout"/> saying which, when any pinned map
+    /// has another layout, for an apply to replace (<see cref="DatapathReplacement"/>). A map
+    /// pinned under <paramref name="replacements"/> stands for the one pinned under the root.
+    /// </summary>
+    public static PinnedMaps? TryOpen(string pinRoot, out string? otherLayout, string? replacements = null)
     {
+        otherLayout = null;
         var maps = new Dictionary<string, BpfMap>();
+        var complete = true;
         try
         {
             foreach (var name in Names)
             {
-                if (BpfMap.OpenPinned(Path.Join(pinRoot, name)) is not { } map)
+                var replacement = replacements is null ? null : BpfMap.OpenPinned(Path.Join(replacements, name));
+                if ((replacement ?? BpfMap.OpenPinned(Path.Join(pinRoot, name))) is not { } map)
                 {
-                    DisposeAll(maps);
-                    return null;
+                    complete = false;
+                    continue;
                 }
 
                 maps.Add(name, map);
-            }
-
-            foreach (var (name, map) in maps)
-            {
-                CheckLayout(pinRoot, name, map);
+                otherLayout ??= LayoutMismatch(Path.Join(replacement is null ? pinRoot : replacements, name), name, map);
             }
         }
         catch
@@ -89,28 +97,29 @@ internal sealed class PinnedMaps : IDisposable
             throw;
         }
 
-        return new PinnedMaps(maps);
+        if (complete && otherLayout is null)
+        {
+            return new PinnedMaps(maps);
+        }
+
+        DisposeAll(maps);
+        return null;
     }
 
-    private static void CheckLayout(string pinRoot, string name, BpfMap map)
+    /// <summary>What is wrong with a pinned map's layout for this build; null when nothing is.</summary>
+    private static string? LayoutMismatch(string path, string name, BpfMap map)
     {
         var kind = PerSlot.FirstOrDefault(m => name.StartsWith(m + "_", StringComparison.Ordinal)) ?? name;
         if (!Layout.TryGetValue(kind, out var expected))
         {
-            return;
+            return null;
         }
 
         var shape = map.Shape();
-        var actual = (Key: (int)shape.KeySize, Value: (int)shape.ValueSize);
-        if (actual == expected)
-        {
-            return;
-        }
-
-        throw new EnforcementException(
-            EnforcementFailure.KernelError,
-            $"the pinned map {Path.Join(pinRoot, name)} has {actual.Key}-byte keys and {actual.Value}-byte values where this build's datapath has "
-            + $"{expected.Key} and {expected.Value}: another version of ztap pinned it. {OtherBuildRemedy}");
+        return ((int)shape.KeySize, (int)shape.ValueSize) == expected
+            ? null
+            : $"the pinned map {path} has {shape.KeySize}-byte keys and {shape.ValueSize}-byte values where this build's datapath has "
+                + $"{expected.Key} and {expected.Value}: another version of ztap pinned it. {OtherBuildRemedy}";
     }
 
     private static void DisposeAll(Dictionary<string, BpfMap> maps)
