@@ -24,11 +24,8 @@ public sealed class ReplacementTests(ProbeBinary probe)
         var first = await scene.Enforcer.ApplyAsync(estate.Compile(MatrixPolicies.Yaml), new EnforcementOptions(), CancellationToken.None);
         var pinRoot = scene.Location.PinRoot;
 
-        // The idle slot's counters as a build that kept one counter an entry pinned them, and what
-        // an interrupted replacement left.
-        var counters = Path.Join(pinRoot, "ztap_counters_0");
-        File.Delete(counters);
-        Shell.Run("bpftool", "map", "create", counters, "type", "percpu_array", "key", "4", "value", "24", "entries", "32768", "name", "ztap_counters_0");
+        // Maps as a build that kept one counter an entry left them, and what an interrupted replacement left.
+        var counters = PinOldShapeCounters(pinRoot);
         Directory.CreateDirectory(Path.Join(pinRoot, "replacing"));
         Shell.Run("bpftool", "map", "create", Path.Join(pinRoot, "replacing", "ztap_config"), "type", "array", "key", "4", "value", "8", "entries", "1", "name", "ztap_config");
         var status = await Assert.ThrowsAsync<EnforcementException>(() => scene.Enforcer.StatusAsync(CancellationToken.None));
@@ -96,9 +93,7 @@ public sealed class ReplacementTests(ProbeBinary probe)
         var estate = Estate.Build(scene);
         var set = estate.Compile(MatrixPolicies.Yaml);
         await scene.Enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
-        var counters = Path.Join(scene.Location.PinRoot, "ztap_counters_0");
-        File.Delete(counters);
-        Shell.Run("bpftool", "map", "create", counters, "type", "percpu_array", "key", "4", "value", "24", "entries", "32768", "name", "ztap_counters_0");
+        var counters = PinOldShapeCounters(scene.Location.PinRoot);
         var tooLarge = Ztap.Core.Compiler.PolicyCompiler.Compile([.. Enumerable.Range(0, 16_385).Select(i => set.Policies[0] with { Name = $"copy-{i}" })], set.Inventory);
 
         var refused = await Assert.ThrowsAsync<EnforcementException>(() => scene.Enforcer.ApplyAsync(tooLarge, new EnforcementOptions(), CancellationToken.None));
@@ -108,6 +103,46 @@ public sealed class ReplacementTests(ProbeBinary probe)
         Assert.Contains("\"bytes_value\":24", Shell.Run("bpftool", "-j", "map", "show", "pinned", counters), StringComparison.Ordinal);
         Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));
         Assert.Equal("allow", estate.Attempt(Web, ChangedByUpdate));
+    }
+
+    [RootFact]
+    public async Task A_replacement_killed_midway_leaves_whole_versions_enforcing_and_the_next_run_completes_it()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var files = estate.WriteFiles(MatrixPolicies.Yaml);
+        Assert.Equal(0, ZtapProcess.Run(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory).ExitCode);
+
+        File.WriteAllText(files.Policies, UpdatePolicies.Yaml);
+        foreach (var delay in new[] { 150, 300, 450, 600, 800 })
+        {
+            // Each run finds a map of another shape, whatever the run before it got to.
+            PinOldShapeCounters(scene.Location.PinRoot);
+            using var killed = ZtapProcess.Start(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory);
+            await Task.Delay(delay);
+            killed.Kill();
+            await killed.WaitForExitAsync();
+
+            Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));
+            Assert.Equal("allow", estate.Attempt(Web, AllowedByBoth));
+            Assert.Contains(estate.Attempt(Web, ChangedByUpdate), new[] { "allow", "eperm" });
+        }
+
+        var converged = ZtapProcess.Run(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory);
+        Assert.True(converged.ExitCode == 0, converged.Output);
+        Assert.False(Directory.Exists(Path.Join(scene.Location.PinRoot, "replacing")));
+        Assert.Contains("\"bytes_value\":1536", Shell.Run("bpftool", "-j", "map", "show", "pinned", Path.Join(scene.Location.PinRoot, "ztap_counters_0")), StringComparison.Ordinal);
+        Assert.Equal("eperm", estate.Attempt(Web, ChangedByUpdate));
+        Assert.Equal(0, ZtapProcess.Run(scene.Location, "status").ExitCode);
+    }
+
+    /// <summary>Pins the idle slot's counters as a build that kept one counter an entry did; returns the pin.</summary>
+    private static string PinOldShapeCounters(string pinRoot)
+    {
+        var counters = Path.Join(pinRoot, "ztap_counters_0");
+        File.Delete(counters);
+        Shell.Run("bpftool", "map", "create", counters, "type", "percpu_array", "key", "4", "value", "24", "entries", "32768", "name", "ztap_counters_0");
+        return counters;
     }
 
     private static long MapId(string pin) => Show("map", pin).GetProperty("id").GetInt64();

@@ -17,7 +17,7 @@ public sealed class RestartTests(ProbeBinary probe)
     {
         await using var scene = Scene.Create(probe);
         var estate = Estate.Build(scene);
-        var files = Files(scene, estate, MatrixPolicies.Yaml);
+        var files = estate.WriteFiles(MatrixPolicies.Yaml);
 
         var first = ZtapProcess.Run(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory);
         Assert.True(first.ExitCode == 0, first.Output);
@@ -39,7 +39,7 @@ public sealed class RestartTests(ProbeBinary probe)
     {
         await using var scene = Scene.Create(probe);
         var estate = Estate.Build(scene);
-        var files = Files(scene, estate, MatrixPolicies.Yaml);
+        var files = estate.WriteFiles(MatrixPolicies.Yaml);
         Assert.Equal(0, ZtapProcess.Run(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory).ExitCode);
 
         File.WriteAllText(files.Policies, UpdatePolicies.Yaml);
@@ -59,19 +59,5 @@ public sealed class RestartTests(ProbeBinary probe)
         Assert.True(converged.ExitCode == 0, converged.Output);
         Assert.Equal("eperm", estate.Attempt(Web, ChangedByUpdate));
         Assert.Equal("allow", estate.Attempt(Web, new Flow(Web.V4, Db.V4, Protocol.Tcp, 5432)));
-    }
-
-    private static (string Policies, string Inventory) Files(Scene scene, Estate estate, string policies)
-    {
-        var policiesPath = Path.Join(scene.Location.StateDirectory, "..", $"{scene.Id}-policies.yaml");
-        var inventoryPath = Path.Join(scene.Location.StateDirectory, "..", $"{scene.Id}-inventory.yaml");
-        File.WriteAllText(policiesPath, policies);
-        File.WriteAllText(inventoryPath, estate.InventoryYaml());
-        scene.OnDispose(() =>
-        {
-            File.Delete(policiesPath);
-            File.Delete(inventoryPath);
-        });
-        return (Path.GetFullPath(policiesPath), Path.GetFullPath(inventoryPath));
     }
 }

@@ -57,6 +57,21 @@ internal sealed class Estate
 
     public string CgroupOf(SceneWorkload workload) => _cgroups[workload];
 
+    /// <summary>Writes the policies and the inventory to files for ztap's commands; the scene deletes them.</summary>
+    public (string Policies, string Inventory) WriteFiles(string policies)
+    {
+        var policiesPath = Path.GetFullPath(Path.Join(Scene.Location.StateDirectory, "..", $"{Scene.Id}-policies.yaml"));
+        var inventoryPath = Path.GetFullPath(Path.Join(Scene.Location.StateDirectory, "..", $"{Scene.Id}-inventory.yaml"));
+        File.WriteAllText(policiesPath, policies);
+        File.WriteAllText(inventoryPath, InventoryYaml());
+        Scene.OnDispose(() =>
+        {
+            File.Delete(policiesPath);
+            File.Delete(inventoryPath);
+        });
+        return (policiesPath, inventoryPath);
+    }
+
     /// <summary>The inventory: known workloads in namespace prod with their cgroups, so ztap attaches to them.</summary>
     public WorkloadInventory Inventory() => new(
         [WorkloadNamespace.Create("prod", LabelSet.Empty)],
