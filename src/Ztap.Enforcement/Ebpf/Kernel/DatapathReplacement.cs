@@ -41,7 +41,8 @@ internal static class DatapathReplacement
             }
         }
 
-        if (!pinnedMaps.Any(m => HasOtherShape(Path.Join(pinRoot, m.Name), MapShape.Of(m.Map))))
+        var otherShape = pinnedMaps.Where(m => HasOtherShape(Path.Join(pinRoot, m.Name), MapShape.Of(m.Map))).Select(m => m.Name).ToHashSet();
+        if (otherShape.Count == 0)
         {
             return false;
         }
@@ -51,7 +52,7 @@ internal static class DatapathReplacement
         Directory.CreateDirectory(Folder(pinRoot));
         foreach (var (map, name) in pinnedMaps)
         {
-            if (Switch.Contains(name) || HasOtherShape(Path.Join(pinRoot, name), MapShape.Of(map)))
+            if (Switch.Contains(name) || otherShape.Contains(name))
             {
                 SetPinPath(map, Path.Join(Folder(pinRoot), name));
             }
@@ -74,10 +75,6 @@ internal static class DatapathReplacement
     public static void Complete(string pinRoot)
     {
         var folder = Folder(pinRoot);
-        if (!Directory.Exists(folder))
-        {
-            return;
-        }
 
         // rename(2) on bpffs: the pin path names the old map until it names the new one. The switch
         // goes first: a crash midway then leaves maps of the old shape, which the next apply
