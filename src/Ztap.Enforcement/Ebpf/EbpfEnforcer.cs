@@ -90,6 +90,12 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
             DatapathReplacement.Complete(location.PinRoot);
         }
 
+        // Every cgroup runs this build's programs once it has loaded them.
+        foreach (var pin in datapath is null ? [] : PinnedMaps.Retired(location.PinRoot))
+        {
+            File.Delete(pin);
+        }
+
         var attached = subjects.Select(s => s.Workload).ToImmutableArray();
         _applied = [(generation, names.Policies), .. _applied.Take(1)];
         await _store.WriteAsync(
@@ -152,9 +158,9 @@ public sealed class EbpfEnforcer(EbpfLocation location) : IEnforcer
         var installed = Directory.Exists(location.PinRoot);
         if (installed)
         {
-            foreach (var name in PinnedMaps.Names)
+            foreach (var pin in PinnedMaps.Names.Select(name => Path.Join(location.PinRoot, name)).Concat(PinnedMaps.Retired(location.PinRoot)))
             {
-                File.Delete(Path.Join(location.PinRoot, name));
+                File.Delete(pin);
             }
 
             if (Directory.Exists(links.Directory))

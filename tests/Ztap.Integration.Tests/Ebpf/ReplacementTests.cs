@@ -136,6 +136,26 @@ public sealed class ReplacementTests(ProbeBinary probe)
         Assert.Equal(0, ZtapProcess.Run(scene.Location, "status").ExitCode);
     }
 
+    [RootFact]
+    public async Task Maps_only_another_build_has_are_unpinned_by_the_apply_that_replaces_its_programs_and_by_removal()
+    {
+        await using var scene = Scene.Create(probe);
+        var estate = Estate.Build(scene);
+        var pinRoot = scene.Location.PinRoot;
+        await scene.Enforcer.ApplyAsync(estate.Compile(MatrixPolicies.Yaml), new EnforcementOptions(), CancellationToken.None);
+        PinOldShapeCounters(pinRoot);
+        var retired = Path.Join(pinRoot, "ztap_retired");
+        Shell.Run("bpftool", "map", "create", retired, "type", "hash", "key", "4", "value", "4", "entries", "8", "name", "ztap_retired");
+
+        await scene.Enforcer.ApplyAsync(estate.Compile(UpdatePolicies.Yaml), new EnforcementOptions(), CancellationToken.None);
+
+        Assert.False(File.Exists(retired));
+        Shell.Run("bpftool", "map", "create", retired, "type", "hash", "key", "4", "value", "4", "entries", "8", "name", "ztap_retired");
+        var removed = await scene.Enforcer.RemoveAsync(CancellationToken.None);
+        Assert.True(removed.WasInstalled);
+        Assert.False(Directory.Exists(pinRoot));
+    }
+
     /// <summary>Pins the idle slot's counters as a build that kept one counter an entry did; returns the pin.</summary>
     private static string PinOldShapeCounters(string pinRoot)
     {

@@ -54,6 +54,15 @@ internal sealed class PinnedMaps : IDisposable
 
     public SlotMaps[] Slots { get; }
 
+    /// <summary>
+    /// Pins under the pin root named like the datapath's maps that this build's datapath has not:
+    /// maps of another build that this one dropped or renamed, which only that build's programs read.
+    /// </summary>
+    public static List<string> Retired(string pinRoot) =>
+        Directory.Exists(pinRoot)
+            ? [.. Directory.EnumerateFiles(pinRoot, "ztap_*").Where(pin => !Names.Contains(Path.GetFileName(pin)))]
+            : [];
+
     /// <summary>Whether none of the datapath's maps is pinned under the pin root.</summary>
     public static bool NoneUnder(string pinRoot) => !Names.Any(name => File.Exists(Path.Join(pinRoot, name)));
 
