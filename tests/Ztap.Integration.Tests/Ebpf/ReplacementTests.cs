@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Ztap.Core.Engine;
-using Ztap.Core.Policy;
 using Ztap.Enforcement;
 using Ztap.Integration.Tests.Scenes;
+using static Ztap.Integration.Tests.Ebpf.UpdatePolicies;
 using static Ztap.Integration.Tests.Scenes.Estate;
 
 namespace Ztap.Integration.Tests.Ebpf;
@@ -12,10 +11,6 @@ namespace Ztap.Integration.Tests.Ebpf;
 [Trait("Category", "Integration")]
 public sealed class ReplacementTests(ProbeBinary probe)
 {
-    private static readonly Flow DeniedByBoth = new(Web.V4, Db.V4, Protocol.Tcp, 6379);
-    private static readonly Flow AllowedByBoth = new(Web.V4, Db.V4, Protocol.Tcp, 5432);
-    private static readonly Flow ChangedByUpdate = new(Web.V4, Api.V4, Protocol.Tcp, 80);
-
     [RootFact]
     public async Task Maps_of_another_layout_are_replaced_by_the_next_apply_while_the_attached_programs_keep_enforcing()
     {

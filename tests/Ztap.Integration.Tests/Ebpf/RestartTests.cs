@@ -1,6 +1,5 @@
-using Ztap.Core.Engine;
-using Ztap.Core.Policy;
 using Ztap.Integration.Tests.Scenes;
+using static Ztap.Integration.Tests.Ebpf.UpdatePolicies;
 using static Ztap.Integration.Tests.Scenes.Estate;
 
 namespace Ztap.Integration.Tests.Ebpf;
@@ -9,9 +8,6 @@ namespace Ztap.Integration.Tests.Ebpf;
 [Trait("Category", "Integration")]
 public sealed class RestartTests(ProbeBinary probe)
 {
-    private static readonly Flow ChangedByUpdate = new(Web.V4, Api.V4, Protocol.Tcp, 80);
-    private static readonly Flow DeniedByBoth = new(Web.V4, Db.V4, Protocol.Tcp, 6379);
-
     [RootFact]
     public async Task Enforcement_stays_after_ztap_exits_and_the_next_run_converges_in_place()
     {
@@ -58,6 +54,6 @@ public sealed class RestartTests(ProbeBinary probe)
         var converged = ZtapProcess.Run(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory);
         Assert.True(converged.ExitCode == 0, converged.Output);
         Assert.Equal("eperm", estate.Attempt(Web, ChangedByUpdate));
-        Assert.Equal("allow", estate.Attempt(Web, new Flow(Web.V4, Db.V4, Protocol.Tcp, 5432)));
+        Assert.Equal("allow", estate.Attempt(Web, AllowedByBoth));
     }
 }

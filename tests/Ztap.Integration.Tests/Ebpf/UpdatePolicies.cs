@@ -1,4 +1,7 @@
 using System.Globalization;
+using Ztap.Core.Engine;
+using Ztap.Core.Policy;
+using Ztap.Integration.Tests.Scenes;
 
 namespace Ztap.Integration.Tests.Ebpf;
 
@@ -9,6 +12,15 @@ namespace Ztap.Integration.Tests.Ebpf;
 /// </summary>
 internal static class UpdatePolicies
 {
+    /// <summary>web to api:80, which <see cref="MatrixPolicies"/> allows and this version denies.</summary>
+    public static readonly Flow ChangedByUpdate = new(Estate.Web.V4, Estate.Api.V4, Protocol.Tcp, 80);
+
+    /// <summary>web to db:5432, which both versions allow.</summary>
+    public static readonly Flow AllowedByBoth = new(Estate.Web.V4, Estate.Db.V4, Protocol.Tcp, 5432);
+
+    /// <summary>web to db:6379, which both versions deny.</summary>
+    public static readonly Flow DeniedByBoth = new(Estate.Web.V4, Estate.Db.V4, Protocol.Tcp, 6379);
+
     public static readonly string Yaml = """
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
