@@ -6,26 +6,26 @@ namespace Ztap.Core.Labels;
 /// An immutable set of labels (key to value), sorted by key, compared by value so that it can
 /// key an identity. It formats straight into a caller's buffer, so that an identity's description,
 /// written for each of tens of thousands of identities, builds one string rather than one per label.
+/// The labels are one array of pairs, and <c>foreach</c> walks it with a struct enumerator: a large
+/// estate holds tens of thousands of sets and walks them millions of times.
 /// </summary>
 public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValuePair<string, string>>, ISpanFormattable
 {
     private const int InsertionSortLimit = 16;
 
-    private readonly string[] _keys;
-    private readonly string[] _values;
+    private readonly KeyValuePair<string, string>[] _labels;
     private readonly int _hash;
 
-    public static LabelSet Empty { get; } = new([], []);
+    public static LabelSet Empty { get; } = new([]);
 
-    private LabelSet(string[] keys, string[] values)
+    private LabelSet(KeyValuePair<string, string>[] labels)
     {
-        _keys = keys;
-        _values = values;
+        _labels = labels;
         var hash = new HashCode();
-        for (var i = 0; i < keys.Length; i++)
+        foreach (var (key, value) in labels)
         {
-            hash.Add(keys[i], StringComparer.Ordinal);
-            hash.Add(values[i], StringComparer.Ordinal);
+            hash.Add(key, StringComparer.Ordinal);
+            hash.Add(value, StringComparer.Ordinal);
         }
 
         _hash = hash.ToHashCode();
@@ -74,14 +74,7 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
             }
         }
 
-        var keys = new string[count];
-        var values = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            (keys[i], values[i]) = pairs[i];
-        }
-
-        return new LabelSet(keys, values);
+        return new LabelSet(count == pairs.Length ? pairs : pairs[..count]);
     }
 
     // A method of its own: the comparison's closure would otherwise be allocated on every call, small maps' included.
@@ -117,34 +110,47 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
         }
     }
 
-    public int Count => _keys.Length;
+    public int Count => _labels.Length;
 
     public bool TryGetValue(string key, out string value)
     {
-        var index = Array.BinarySearch(_keys, key, StringComparer.Ordinal);
-        value = index >= 0 ? _values[index] : "";
+        var index = IndexOf(key);
+        value = index >= 0 ? _labels[index].Value : "";
         return index >= 0;
     }
 
-    public bool ContainsKey(string key) => Array.BinarySearch(_keys, key, StringComparer.Ordinal) >= 0;
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <summary>A copy with one more label, replacing the key's value when present.</summary>
     public LabelSet With(string key, string value) =>
         From(this.Where(pair => pair.Key != key).Append(new(key, value)));
 
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    /// <summary>The labels in key order, without allocating.</summary>
+    public Enumerator GetEnumerator() => new(_labels);
+
+    IEnumerator<KeyValuePair<string, string>> IEnumerable<KeyValuePair<string, string>>.GetEnumerator() =>
+        ((IEnumerable<KeyValuePair<string, string>>)_labels).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _labels.GetEnumerator();
+
+    public bool Equals(LabelSet? other)
     {
-        for (var i = 0; i < _keys.Length; i++)
+        if (other is null || _hash != other._hash || _labels.Length != other._labels.Length)
         {
-            yield return new(_keys[i], _values[i]);
+            return false;
         }
+
+        for (var i = 0; i < _labels.Length; i++)
+        {
+            if (!string.Equals(_labels[i].Key, other._labels[i].Key, StringComparison.Ordinal)
+                || !string.Equals(_labels[i].Value, other._labels[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    public bool Equals(LabelSet? other) =>
-        other is not null && _hash == other._hash
-        && _keys.AsSpan().SequenceEqual(other._keys) && _values.AsSpan().SequenceEqual(other._values);
 
     public override bool Equals(object? obj) => Equals(obj as LabelSet);
 
@@ -164,18 +170,18 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
             return false;
         }
 
-        for (var i = 0; i < _keys.Length; i++)
+        foreach (var (key, value) in _labels)
         {
-            if (i > 0)
+            if (charsWritten > 0)
             {
                 destination[charsWritten++] = ',';
             }
 
-            _keys[i].CopyTo(destination[charsWritten..]);
-            charsWritten += _keys[i].Length;
+            key.CopyTo(destination[charsWritten..]);
+            charsWritten += key.Length;
             destination[charsWritten++] = '=';
-            _values[i].CopyTo(destination[charsWritten..]);
-            charsWritten += _values[i].Length;
+            value.CopyTo(destination[charsWritten..]);
+            charsWritten += value.Length;
         }
 
         return true;
@@ -186,13 +192,42 @@ public sealed class LabelSet : IEquatable<LabelSet>, IReadOnlyCollection<KeyValu
         get
         {
             // A comma between labels and an equals sign in each: two characters a label, less the first comma.
-            var length = _keys.Length > 0 ? (2 * _keys.Length) - 1 : 0;
-            for (var i = 0; i < _keys.Length; i++)
+            var length = _labels.Length > 0 ? (2 * _labels.Length) - 1 : 0;
+            foreach (var (key, value) in _labels)
             {
-                length += _keys[i].Length + _values[i].Length;
+                length += key.Length + value.Length;
             }
 
             return length;
         }
+    }
+
+    /// <summary>Walks a set's labels in key order; a struct, so <c>foreach</c> allocates nothing.</summary>
+    public struct Enumerator(KeyValuePair<string, string>[] labels)
+    {
+        private int _index = -1;
+
+        public readonly KeyValuePair<string, string> Current => labels[_index];
+
+        public bool MoveNext() => ++_index < labels.Length;
+    }
+
+    /// <summary>The position of the label with the key, by binary search, or a negative number when there is none.</summary>
+    private int IndexOf(string key)
+    {
+        var (low, high) = (0, _labels.Length - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = string.CompareOrdinal(_labels[middle].Key, key);
+            if (order == 0)
+            {
+                return middle;
+            }
+
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return -1;
     }
 }
