@@ -1,6 +1,4 @@
-using Ztap.Core.Labels;
-
-namespace Ztap.Core.Compiler;
+namespace Ztap.Core.Labels;
 
 /// <summary>
 /// A key equal for selectors that select the same, for caching answers per selector. Cheaper than
