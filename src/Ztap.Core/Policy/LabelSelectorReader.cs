@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Ztap.Core.Labels;
 using Ztap.Core.Yaml;
 
@@ -7,16 +6,11 @@ namespace Ztap.Core.Policy;
 
 /// <summary>
 /// Reads a label selector (<c>podSelector</c>, <c>namespaceSelector</c>): matchLabels and
-/// matchExpressions. Selectors that select the same within a file are one object: policies repeat
-/// them (each may allow DNS from the same two), and a 10,000-policy estate's 53,000 selectors are
-/// 11,000 distinct ones, nearly all of them distinct within their own file already.
+/// matchExpressions. Selectors that select the same within a file are one object (<see cref="SharedValues"/>).
 /// </summary>
 internal static class LabelSelectorReader
 {
     private static readonly string[] Fields = ["matchLabels", "matchExpressions"];
-
-    // Keyed by the file's reading context: a file's selectors are shared within it and dropped with it.
-    private static readonly ConditionalWeakTable<YamlReadContext, Dictionary<(LabelSet, string), LabelSelector>> SharedInFile = new();
 
     public static LabelSelector Read(YamlMapping mapping, FieldPath path, YamlReadContext context)
     {
@@ -43,20 +37,7 @@ internal static class LabelSelectorReader
             }
         }
 
-        return labels.Count == 0 && expressions.IsEmpty ? LabelSelector.Everything : Share(new LabelSelector(labels, expressions), context);
-    }
-
-    private static LabelSelector Share(LabelSelector selector, YamlReadContext context)
-    {
-        var shared = SharedInFile.GetOrCreateValue(context);
-        var key = SelectorKey.Of(selector);
-        if (shared.TryGetValue(key, out var earlier))
-        {
-            return earlier;
-        }
-
-        shared.Add(key, selector);
-        return selector;
+        return labels.Count == 0 && expressions.IsEmpty ? LabelSelector.Everything : SharedValues.Of(context).Share(new LabelSelector(labels, expressions));
     }
 
     private static ImmutableArray<LabelRequirement> ReadExpressions(YamlNode node, FieldPath path, YamlReadContext context)

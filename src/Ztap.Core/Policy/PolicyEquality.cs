@@ -10,6 +10,10 @@ namespace Ztap.Core.Policy;
 /// </summary>
 internal static class PolicyEquality
 {
+    /// <summary>Rules compared by content, so that equal rules can be one object.</summary>
+    public static IEqualityComparer<PolicyRule> Rules { get; } =
+        EqualityComparer<PolicyRule>.Create((a, b) => a is null || b is null ? a == b : Same(a, b), Hash);
+
     public static bool Same(NetworkPolicy a, NetworkPolicy b) =>
         a.Name == b.Name
         && a.Namespace == b.Namespace
@@ -38,6 +42,25 @@ internal static class PolicyEquality
         a is null || b is null
             ? a is null && b is null
             : a.Cidr == b.Cidr && a.Except.AsSpan().SequenceEqual(b.Except.AsSpan());
+
+    // Over what the comparison looks at, and what is cheap to hash: the ports, and each peer's labels and CIDR.
+    private static int Hash(PolicyRule rule)
+    {
+        var hash = new HashCode();
+        foreach (var port in rule.Ports)
+        {
+            hash.Add(port);
+        }
+
+        foreach (var peer in rule.Peers)
+        {
+            hash.Add(peer.PodSelector?.MatchLabels);
+            hash.Add(peer.NamespaceSelector?.MatchLabels);
+            hash.Add(peer.IpBlock?.Cidr);
+        }
+
+        return hash.ToHashCode();
+    }
 
     private static bool Same<T>(ImmutableArray<T> a, ImmutableArray<T> b, Func<T, T, bool> same)
     {

@@ -5,7 +5,8 @@ namespace Ztap.Core.Policy;
 
 /// <summary>
 /// Reads one <c>ingress</c> or <c>egress</c> entry: its peers (<c>from</c> or <c>to</c>) and ports.
-/// Missing or empty peers mean every peer; missing or empty ports mean every port.
+/// Missing or empty peers mean every peer; missing or empty ports mean every port. Rules equal
+/// within a file are one object (<see cref="SharedValues"/>).
 /// </summary>
 internal static class PolicyRuleReader
 {
@@ -46,7 +47,7 @@ internal static class PolicyRuleReader
             }
         }
 
-        return errors == context.ErrorCount ? new PolicyRule(peers, ports) : null;
+        return errors == context.ErrorCount ? SharedValues.Of(context).Share(new PolicyRule(peers, ports)) : null;
     }
 
     private static ImmutableArray<PolicyPeer> ReadPeers(YamlNode node, FieldPath path, PolicyDialect dialect, YamlReadContext context)
