@@ -6,10 +6,9 @@ namespace Ztap.Core.Policy;
 
 /// <summary>
 /// One object for each value a file's policies repeat. Policies repeat selectors (each may allow DNS
-/// from the same two) and whole rules (the same DNS and internet egress in every policy): a
-/// 10,000-policy estate's 53,000 selectors are 11,000 distinct ones, and its 40,000 rules about
-/// 20,000, nearly all of them repeated within their own file. Kept by the file's reading context,
-/// and dropped with it.
+/// from the same two) and whole rules (the same DNS egress in every policy): a 10,000-policy
+/// estate's 53,000 selectors are 11,000 distinct ones and its 40,200 rules 28,500, nearly all of
+/// them repeated within their own file. Kept by the file's reading context, and dropped with it.
 /// </summary>
 internal sealed class SharedValues
 {
