@@ -57,7 +57,7 @@ internal static class PolicyPeerReader
             context.Error(mapping, path, "a peer needs podSelector, namespaceSelector or ipBlock; to allow every peer, leave out from/to");
         }
 
-        return errors == context.ErrorCount ? new PolicyPeer(pods, namespaces, ipBlock) : null;
+        return errors == context.ErrorCount ? SharedValues.Of(context).Share(new PolicyPeer(pods, namespaces, ipBlock)) : null;
     }
 
     private static LabelSelector? ReadSelector(YamlNode node, FieldPath path, YamlReadContext context) =>

@@ -40,7 +40,7 @@ internal static class PolicyPortReader
         }
 
         CheckCombination(mapping, path, protocol, port, endPort, context);
-        return errors == context.ErrorCount ? new PolicyPort(protocol, port.Number, port.Name, endPort) : null;
+        return errors == context.ErrorCount ? SharedValues.Of(context).Share(new PolicyPort(protocol, port.Number, port.Name, endPort)) : null;
     }
 
     private static void CheckCombination(

@@ -20,7 +20,7 @@ public sealed class SharedValuesTests
         """;
 
     [Fact]
-    public void Selectors_and_rules_that_say_the_same_in_one_file_are_one_object()
+    public void Selectors_peers_ports_and_rules_that_say_the_same_in_one_file_are_one_object()
     {
         var result = PolicyText.Load(string.Join("\n---\n", Policy("web", "a, b", 53), Policy("api", "a, b", 53), Policy("db", "a, c", 53), Policy("cache", "a, b", 54)));
 
@@ -34,5 +34,9 @@ public sealed class SharedValuesTests
         Assert.NotSame(rules[0], rules[2]);
         Assert.NotSame(rules[0], rules[3]);
         Assert.Equal([53, 53, 53, 54], rules.Select(r => r.Ports[0].Port));
+        Assert.Same(peers[0], peers[3]);
+        Assert.NotSame(peers[0], peers[2]);
+        Assert.Same(rules[0].Ports[0], rules[2].Ports[0]);
+        Assert.NotSame(rules[0].Ports[0], rules[3].Ports[0]);
     }
 }
