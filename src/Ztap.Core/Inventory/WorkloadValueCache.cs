@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ztap.Core.Collections;
 using Ztap.Core.Labels;
 
 namespace Ztap.Core.Inventory;
@@ -11,7 +12,7 @@ namespace Ztap.Core.Inventory;
 internal sealed class WorkloadValueCache
 {
     private readonly Dictionary<LabelSet, LabelSet> _labels = [];
-    private readonly Dictionary<ImmutableArray<NamedPort>, ImmutableArray<NamedPort>> _ports = new(NamedPortsComparer.Instance);
+    private readonly Dictionary<ImmutableArray<NamedPort>, ImmutableArray<NamedPort>> _ports = new(ElementwiseComparer<NamedPort>.Instance);
 
     public LabelSet Share(LabelSet labels)
     {
@@ -38,24 +39,5 @@ internal sealed class WorkloadValueCache
 
         _ports.Add(ports, ports);
         return ports;
-    }
-
-    /// <summary>Port lists compared by their ports, in order.</summary>
-    private sealed class NamedPortsComparer : IEqualityComparer<ImmutableArray<NamedPort>>
-    {
-        public static NamedPortsComparer Instance { get; } = new();
-
-        public bool Equals(ImmutableArray<NamedPort> x, ImmutableArray<NamedPort> y) => x.AsSpan().SequenceEqual(y.AsSpan());
-
-        public int GetHashCode(ImmutableArray<NamedPort> obj)
-        {
-            var hash = new HashCode();
-            foreach (var port in obj)
-            {
-                hash.Add(port);
-            }
-
-            return hash.ToHashCode();
-        }
     }
 }

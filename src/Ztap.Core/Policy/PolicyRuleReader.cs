@@ -78,7 +78,7 @@ internal static class PolicyRuleReader
             }
         }
 
-        return peers.DrainToImmutable();
+        return SharedValues.Of(context).Share(peers.DrainToImmutable());
     }
 
     private static ImmutableArray<PolicyPort> ReadPorts(YamlNode node, FieldPath path, PolicyDialect dialect, YamlReadContext context)
@@ -97,6 +97,6 @@ internal static class PolicyRuleReader
             }
         }
 
-        return ports.DrainToImmutable();
+        return SharedValues.Of(context).Share(ports.DrainToImmutable());
     }
 }

@@ -20,7 +20,7 @@ public sealed class SharedValuesTests
         """;
 
     [Fact]
-    public void Selectors_peers_ports_and_rules_that_say_the_same_in_one_file_are_one_object()
+    public void Selectors_peers_ports_their_lists_and_rules_that_say_the_same_in_one_file_are_one_object()
     {
         var result = PolicyText.Load(string.Join("\n---\n", Policy("web", "a, b", 53), Policy("api", "a, b", 53), Policy("db", "a, c", 53), Policy("cache", "a, b", 54)));
 
@@ -38,5 +38,8 @@ public sealed class SharedValuesTests
         Assert.NotSame(peers[0], peers[2]);
         Assert.Same(rules[0].Ports[0], rules[2].Ports[0]);
         Assert.NotSame(rules[0].Ports[0], rules[3].Ports[0]);
+        Assert.True(rules[0].Peers == rules[3].Peers, "equal peer lists share one array");
+        Assert.True(rules[0].Ports == rules[2].Ports, "equal port lists share one array");
+        Assert.False(rules[0].Ports == rules[3].Ports);
     }
 }
