@@ -113,10 +113,7 @@ public sealed class ReplacementTests(ProbeBinary probe)
         {
             // Each run finds a map of another shape, whatever the run before it got to.
             PinOldShapeCounters(scene.Location.PinRoot);
-            using var killed = ZtapProcess.Start(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory);
-            await Task.Delay(delay);
-            killed.Kill();
-            await killed.WaitForExitAsync();
+            await ZtapProcess.KillAfterAsync(scene.Location, delay, "enforce", "-f", files.Policies, "-i", files.Inventory);
 
             Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));
             Assert.Equal("allow", estate.Attempt(Web, AllowedByBoth));

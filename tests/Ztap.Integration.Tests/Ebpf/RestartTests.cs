@@ -41,10 +41,7 @@ public sealed class RestartTests(ProbeBinary probe)
         File.WriteAllText(files.Policies, UpdatePolicies.Yaml);
         foreach (var delay in new[] { 150, 400, 800 })
         {
-            using var killed = ZtapProcess.Start(scene.Location, "enforce", "-f", files.Policies, "-i", files.Inventory);
-            await Task.Delay(delay);
-            killed.Kill();
-            await killed.WaitForExitAsync();
+            await ZtapProcess.KillAfterAsync(scene.Location, delay, "enforce", "-f", files.Policies, "-i", files.Inventory);
 
             // Whichever step the kill interrupted, one whole version decides: the stable denial holds.
             Assert.Equal("eperm", estate.Attempt(Web, DeniedByBoth));

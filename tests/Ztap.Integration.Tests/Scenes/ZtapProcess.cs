@@ -38,6 +38,15 @@ internal static class ZtapProcess
         return Process.Start(start)!;
     }
 
+    /// <summary>Starts ztap and kills it (SIGKILL) after <paramref name="delayMs"/>, as a crash midway through would stop it.</summary>
+    public static async Task KillAfterAsync(EbpfLocation location, int delayMs, params string[] arguments)
+    {
+        using var process = Start(location, arguments);
+        await Task.Delay(delayMs);
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
     public static (int ExitCode, string Output) Run(EbpfLocation location, params string[] arguments)
     {
         using var process = Start(location, arguments);
