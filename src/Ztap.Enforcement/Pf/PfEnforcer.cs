@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Net.NetworkInformation;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ztap.Core.Compiler;
 
@@ -49,7 +48,7 @@ public sealed partial class PfEnforcer(PfLocation location) : IEnforcer
             [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))],
             [.. set.Policies.Select(p => p.QualifiedName)],
             [.. set.Rules.Select(r => policyIndex[r.Policy])]);
-        await File.WriteAllBytesAsync(StatePath, JsonSerializer.SerializeToUtf8Bytes(state, PfStateJson.Default.PfState), cancellationToken);
+        await StateFile.ReplaceAsync(StatePath, state, PfStateJson.Default.PfState, cancellationToken);
         var now = attached.Select(a => a.Workload).ToHashSet();
         return new ApplyResult(Backend, set.Version, generation, options.Mode, attached, [.. (previous?.Attached ?? []).Where(a => !now.Contains(a.Workload))]);
     }
@@ -146,22 +145,8 @@ public sealed partial class PfEnforcer(PfLocation location) : IEnforcer
             : throw new EnforcementException(EnforcementFailure.KernelError, $"{doing} (pfctl {string.Join(' ', arguments)}): {result.Reason}");
     }
 
-    private async Task<PfState?> ReadStateAsync(CancellationToken cancellationToken)
-    {
-        if (!File.Exists(StatePath))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(await File.ReadAllBytesAsync(StatePath, cancellationToken), PfStateJson.Default.PfState);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private Task<PfState?> ReadStateAsync(CancellationToken cancellationToken) =>
+        StateFile.ReadAsync(StatePath, PfStateJson.Default.PfState, cancellationToken);
 
     private static ulong Sum(IEnumerable<ulong> values) => values.Aggregate(0UL, (sum, v) => sum + v);
 

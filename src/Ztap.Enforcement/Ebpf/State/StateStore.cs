@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Ztap.Core.Files;
 
 namespace Ztap.Enforcement.Ebpf.State;
@@ -20,7 +18,7 @@ internal sealed class StateStore(string directory)
     private (EbpfNames Identities, FileStamp? Stamp)? _identities;
 
     // The identities' file rendered ahead of the write (PrepareIdentities), with the names it renders.
-    private (string Version, ImmutableArray<IdentitySummary> Identities, byte[] Content)? _preparedIdentities;
+    private (string Version, ImmutableArray<IdentitySummary> Identities, ReadOnlyMemory<byte> Content)? _preparedIdentities;
 
     public string Directory { get; } = directory;
 
@@ -33,7 +31,7 @@ internal sealed class StateStore(string directory)
     /// <summary>The state with the names it goes with; the names are null when they are missing or belong to another state.</summary>
     public async Task<(EbpfState? State, EbpfNames? Names)> ReadAsync(CancellationToken cancellationToken)
     {
-        var state = await ReadAsync(StatePath, EbpfStateJson.Default.EbpfState, cancellationToken);
+        var state = await StateFile.ReadAsync(StatePath, EbpfStateJson.Default.EbpfState, cancellationToken);
         var names = state is null ? null : await ReadNamesAsync(state.NamesVersion, cancellationToken);
         return (state, names?.Version == state?.NamesVersion ? names : null);
     }
@@ -50,7 +48,7 @@ internal sealed class StateStore(string directory)
             return known.Names;
         }
 
-        var names = await ReadAsync(NamesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+        var names = await StateFile.ReadAsync(NamesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
         if (names is { Order.IsDefault: true })
         {
             names = null; // written by an earlier build, which recorded no order
@@ -71,7 +69,7 @@ internal sealed class StateStore(string directory)
         var stamp = FileStamp.Of(IdentitiesPath);
         var identities = stamp is not null && _identities is { } known && known.Stamp == stamp && known.Identities.Version == names.IdentitiesVersion
             ? known.Identities
-            : await ReadAsync(IdentitiesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
+            : await StateFile.ReadAsync(IdentitiesPath, EbpfStateJson.Default.EbpfNames, cancellationToken);
         _identities = identities is null ? null : (identities, stamp);
         return identities?.Version == names.IdentitiesVersion ? names with { Identities = identities.Identities } : null;
     }
@@ -85,7 +83,7 @@ internal sealed class StateStore(string directory)
             return known.Header;
         }
 
-        var header = await ReadAsync(StatePath, EbpfStateJson.Default.EbpfStateHeader, cancellationToken);
+        var header = await StateFile.ReadAsync(StatePath, EbpfStateJson.Default.EbpfStateHeader, cancellationToken);
         _header = header is null ? null : (header, stamp);
         return header;
     }
@@ -103,7 +101,7 @@ internal sealed class StateStore(string directory)
             var identities = IdentitiesOf(names);
             var content = _preparedIdentities is { } prepared && prepared.Version == names.IdentitiesVersion && prepared.Identities == names.Identities
                 ? prepared.Content
-                : JsonSerializer.SerializeToUtf8Bytes(identities, EbpfStateJson.Default.EbpfNames);
+                : StateFile.Render(identities, EbpfStateJson.Default.EbpfNames);
             _identities = (identities, await ReplaceAsync(IdentitiesPath, content, cancellationToken));
         }
 
@@ -111,10 +109,10 @@ internal sealed class StateStore(string directory)
 
         if (_names is not { } written || !ReferenceEquals(written.Names, names) || written.Stamp != FileStamp.Of(NamesPath))
         {
-            _names = (names, await ReplaceAsync(NamesPath, JsonSerializer.SerializeToUtf8Bytes(names with { Identities = [] }, EbpfStateJson.Default.EbpfNames), cancellationToken));
+            _names = (names, await ReplaceAsync(NamesPath, StateFile.Render(names with { Identities = [] }, EbpfStateJson.Default.EbpfNames), cancellationToken));
         }
 
-        var stamp = await ReplaceAsync(StatePath, JsonSerializer.SerializeToUtf8Bytes(state, EbpfStateJson.Default.EbpfState), cancellationToken);
+        var stamp = await ReplaceAsync(StatePath, StateFile.Render(state, EbpfStateJson.Default.EbpfState), cancellationToken);
         _header = (new EbpfStateHeader(state.ObjectDigest, state.Attached), stamp);
     }
 
@@ -126,7 +124,7 @@ internal sealed class StateStore(string directory)
     /// </summary>
     public void PrepareIdentities(EbpfNames names) =>
         _preparedIdentities = IdentitiesChanged(names)
-            ? (names.IdentitiesVersion, names.Identities, JsonSerializer.SerializeToUtf8Bytes(IdentitiesOf(names), EbpfStateJson.Default.EbpfNames))
+            ? (names.IdentitiesVersion, names.Identities, StateFile.Render(IdentitiesOf(names), EbpfStateJson.Default.EbpfNames))
             : null;
 
     private bool IdentitiesChanged(EbpfNames names) =>
@@ -145,32 +143,9 @@ internal sealed class StateStore(string directory)
         (_header, _names, _identities, _preparedIdentities) = (null, null, null, null);
     }
 
-    private static async Task<T?> ReadAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-        where T : class
+    private static async Task<FileStamp?> ReplaceAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, type);
-        }
-        catch (JsonException)
-        {
-            // A state file cut short by a crash only costs names in status; the kernel is the truth.
-            return null;
-        }
-    }
-
-    private async Task<FileStamp?> ReplaceAsync(string path, byte[] content, CancellationToken cancellationToken)
-    {
-        System.IO.Directory.CreateDirectory(Directory);
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        await StateFile.ReplaceAsync(path, content, cancellationToken);
         return FileStamp.Of(path);
     }
 }
