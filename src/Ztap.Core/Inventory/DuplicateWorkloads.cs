@@ -14,12 +14,12 @@ public static class DuplicateWorkloads
     /// <summary>The workloads in order without those whose name or an address was taken, which are reported.</summary>
     public static ImmutableArray<Workload> Remove(IEnumerable<Workload> workloads, DiagnosticBag diagnostics)
     {
-        var names = new Dictionary<string, Workload>(StringComparer.Ordinal);
+        var names = new HashSet<Workload>(WorkloadNameComparer.Instance);
         var addresses = new Dictionary<IPAddress, Workload>();
         var kept = ImmutableArray.CreateBuilder<Workload>();
         foreach (var workload in workloads)
         {
-            var clash = names.GetValueOrDefault(workload.QualifiedName) is { } sameName
+            var clash = names.TryGetValue(workload, out var sameName)
                 ? $"workload {workload.QualifiedName} is defined twice; the first definition is at {sameName.Origin}"
                 : workload.Addresses.FirstOrDefault(addresses.ContainsKey) is { } address
                     ? $"address {address} of {workload.QualifiedName} already belongs to {addresses[address].QualifiedName} ({addresses[address].Origin})"
@@ -30,7 +30,7 @@ public static class DuplicateWorkloads
                 continue;
             }
 
-            names.Add(workload.QualifiedName, workload);
+            names.Add(workload);
             foreach (var own in workload.Addresses)
             {
                 addresses.TryAdd(own, workload);

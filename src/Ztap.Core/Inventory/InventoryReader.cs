@@ -20,7 +20,7 @@ internal sealed class InventoryReader : IYamlEntrySink
     private readonly List<WorkloadNamespace> _namespaces = [];
     private readonly Dictionary<string, SourceLocation> _namespaceOrigins = new(StringComparer.Ordinal);
     private readonly List<Workload> _workloads = [];
-    private readonly Dictionary<(string Namespace, string Name), SourceLocation> _workloadOrigins = [];
+    private readonly HashSet<Workload> _named = new(WorkloadNameComparer.Instance);
     private WorkloadValueCache _values = new();
     private readonly Dictionary<IPAddress, Workload> _addressOwners = [];
 
@@ -62,7 +62,7 @@ internal sealed class InventoryReader : IYamlEntrySink
         _namespaces.Clear();
         _namespaceOrigins.Clear();
         _workloads.Clear();
-        _workloadOrigins.Clear();
+        _named.Clear();
         _values = new WorkloadValueCache();
         _addressOwners.Clear();
     }
@@ -139,15 +139,13 @@ internal sealed class InventoryReader : IYamlEntrySink
         // Each lookup both checks and claims, because with tens of thousands of workloads every
         // lookup in these large tables is a cache miss; a clash, which is rare, undoes the claims.
         var workload = entry.Workload;
-        var name = (workload.Namespace, workload.Name);
-        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_workloadOrigins, name, out var defined);
-        if (defined)
+        if (!_named.Add(workload))
         {
-            _context.Error(entry.NameNode, path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first}");
+            _named.TryGetValue(workload, out var first);
+            _context.Error(entry.NameNode, path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first!.Origin}");
             return;
         }
 
-        first = entry.NameNode.Location(_context.File);
         var clashes = 0;
         for (var i = 0; i < workload.Addresses.Length; i++)
         {
@@ -165,7 +163,7 @@ internal sealed class InventoryReader : IYamlEntrySink
 
         if (clashes > 0)
         {
-            Unclaim(name, workload);
+            Unclaim(workload);
             return;
         }
 
@@ -173,9 +171,9 @@ internal sealed class InventoryReader : IYamlEntrySink
     }
 
     /// <summary>Forgets the name and addresses a workload claimed before one of its addresses turned out to be taken.</summary>
-    private void Unclaim((string Namespace, string Name) name, Workload workload)
+    private void Unclaim(Workload workload)
     {
-        _workloadOrigins.Remove(name);
+        _named.Remove(workload);
         foreach (var address in workload.Addresses)
         {
             if (_addressOwners.TryGetValue(address, out var owner) && ReferenceEquals(owner, workload))

@@ -163,7 +163,7 @@ public sealed class InventoryFileSourceTests
               - {name: web, namespace: default, ips: [10.0.1.2]}
             """);
 
-        Assert.Equal("workload default/web is defined twice; the first definition is at inventory.yaml:2:12", error.Message);
+        Assert.Equal("workload default/web is defined twice; the first definition is at inventory.yaml:2:5", error.Message);
         Assert.Equal(new SourceLocation(File, 3, 12), error.Location);
     }
 
