@@ -1,5 +1,3 @@
-using System.Net;
-using System.Runtime.InteropServices;
 using Ztap.Core.Diagnostics;
 using Ztap.Core.Yaml;
 
@@ -22,7 +20,7 @@ internal sealed class InventoryReader : IYamlEntrySink
     private readonly List<Workload> _workloads = [];
     private readonly HashSet<Workload> _named = new(WorkloadNameComparer.Instance);
     private WorkloadValueCache _values = new();
-    private readonly Dictionary<IPAddress, Workload> _addressOwners = [];
+    private readonly WorkloadAddressIndex _addressOwners = new();
 
     private InventoryReader(YamlReadContext context)
     {
@@ -147,23 +145,21 @@ internal sealed class InventoryReader : IYamlEntrySink
         }
 
         var clashes = 0;
+        var position = _workloads.Count;
         for (var i = 0; i < workload.Addresses.Length; i++)
         {
-            ref var owner = ref CollectionsMarshal.GetValueRefOrAddDefault(_addressOwners, workload.Addresses[i], out var taken);
-            if (!taken)
+            if (_addressOwners.Claim(workload.Addresses[i], position) is var taken and not WorkloadAddressIndex.None)
             {
-                owner = workload;
-                continue;
+                var owner = _workloads[taken];
+                clashes++;
+                _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
+                    $"address {workload.Addresses[i]} is used by both {owner.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
             }
-
-            clashes++;
-            _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
-                $"address {workload.Addresses[i]} is used by both {owner!.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
         }
 
         if (clashes > 0)
         {
-            Unclaim(workload);
+            Unclaim(workload, position);
             return;
         }
 
@@ -171,15 +167,12 @@ internal sealed class InventoryReader : IYamlEntrySink
     }
 
     /// <summary>Forgets the name and addresses a workload claimed before one of its addresses turned out to be taken.</summary>
-    private void Unclaim(Workload workload)
+    private void Unclaim(Workload workload, int position)
     {
         _named.Remove(workload);
         foreach (var address in workload.Addresses)
         {
-            if (_addressOwners.TryGetValue(address, out var owner) && ReferenceEquals(owner, workload))
-            {
-                _addressOwners.Remove(address);
-            }
+            _addressOwners.Release(address, position);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class WorkloadInventory
     public static WorkloadInventory Empty { get; } = new([], []);
 
     private readonly FrozenDictionary<string, WorkloadNamespace> _namespaces;
-    private readonly Dictionary<IPAddress, Workload> _byAddress;
+    private readonly WorkloadAddressIndex _byAddress;
     private Dictionary<(string Namespace, string Name), Workload>? _byName;
 
     public WorkloadInventory(IEnumerable<WorkloadNamespace> namespaces, IEnumerable<Workload> workloads)
@@ -30,7 +30,7 @@ public sealed class WorkloadInventory
     /// while it checked that no two workloads claim an address; null builds it here.
     /// </summary>
     internal WorkloadInventory(
-        IEnumerable<WorkloadNamespace> namespaces, ImmutableArray<Workload> workloads, Dictionary<IPAddress, Workload>? byAddress)
+        IEnumerable<WorkloadNamespace> namespaces, ImmutableArray<Workload> workloads, WorkloadAddressIndex? byAddress)
     {
         Workloads = workloads;
         var declared = namespaces.ToDictionary(n => n.Name, StringComparer.Ordinal);
@@ -78,17 +78,18 @@ public sealed class WorkloadInventory
         return (_byName ?? ByName()).GetValueOrDefault(key);
     }
 
-    public Workload? FindByAddress(IPAddress address) => _byAddress.GetValueOrDefault(address);
+    public Workload? FindByAddress(IPAddress address) =>
+        _byAddress.Find(address) is var position and not WorkloadAddressIndex.None ? Workloads[position] : null;
 
-    private static Dictionary<IPAddress, Workload> ByAddress(ImmutableArray<Workload> workloads)
+    private static WorkloadAddressIndex ByAddress(ImmutableArray<Workload> workloads)
     {
-        var byAddress = new Dictionary<IPAddress, Workload>(workloads.Length);
-        foreach (var workload in workloads)
+        var byAddress = new WorkloadAddressIndex();
+        for (var position = 0; position < workloads.Length; position++)
         {
-            foreach (var address in workload.Addresses)
+            foreach (var address in workloads[position].Addresses)
             {
                 // A later workload claiming an address wins; readers refuse such an inventory anyway.
-                byAddress[address] = workload;
+                byAddress.Assign(address, position);
             }
         }
 

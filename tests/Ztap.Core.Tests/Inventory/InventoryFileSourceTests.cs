@@ -146,8 +146,8 @@ public sealed class InventoryFileSourceTests
         var error = SingleError("""
             workloads:
               - {name: web-1, ips: [10.0.1.1]}
-              - {name: web-2, ips: [10.0.1.2, 10.0.1.1]}
-              - {name: web-2, ips: [10.0.1.2]}
+              - {name: web-2, ips: [10.0.1.2, "fd00::2", 10.0.1.1]}
+              - {name: web-2, ips: [10.0.1.2, "fd00::2"]}
             """);
 
         Assert.Equal("address 10.0.1.1 is used by both default/web-1 (at inventory.yaml:2:5) and default/web-2", error.Message);
