@@ -7,7 +7,9 @@ namespace Ztap.Enforcement.Ebpf.Datapath;
 /// </summary>
 internal static class PortSegments
 {
-    public static List<(int From, int To, TRule Rule)> Flatten<TRule>(IReadOnlyList<(int From, int To, TRule Rule)> ranges)
+    // A list rather than any read-only list: the loop over every range for every segment then
+    // walks it without an enumerator object each time.
+    public static List<(int From, int To, TRule Rule)> Flatten<TRule>(List<(int From, int To, TRule Rule)> ranges)
         where TRule : struct, IComparable<TRule>, IEquatable<TRule>
     {
         var points = new int[ranges.Count * 2];
