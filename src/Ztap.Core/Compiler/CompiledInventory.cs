@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Ztap.Core.Addressing;
 using Ztap.Core.Inventory;
@@ -26,16 +25,7 @@ internal sealed class CompiledInventory
         Cells = new CidrCells(namedPrefixes);
         Groups = new WorkloadGroups(inventory);
         Identities = new IdentityTable(inventory, Groups, Cells);
-        Addresses = new PrefixTable(Identities.Prefixes, Identities.PrefixIdentities, IdentityTable.WorldIndex);
-
         var identities = Identities.Identities;
-        var prefixes = new PrefixEntry[Identities.Prefixes.Length];
-        for (var i = 0; i < prefixes.Length; i++)
-        {
-            prefixes[i] = new PrefixEntry(Identities.Prefixes[i], identities[Identities.PrefixIdentities[i]].Number);
-        }
-
-        Prefixes = ImmutableCollectionsMarshal.AsImmutableArray(prefixes);
         IndexOfNumber = new Dictionary<uint, int>(identities.Length);
         var numbers = new uint[identities.Length];
         ByNumber = new int[identities.Length];
@@ -47,7 +37,7 @@ internal sealed class CompiledInventory
         }
 
         Array.Sort(numbers, ByNumber);
-        _digest = PolicySetDigest.HashAddresses(identities, ByNumber, Prefixes);
+        _digest = PolicySetDigest.HashAddresses(identities, ByNumber, Identities.Prefixes);
     }
 
     public WorkloadInventory Inventory { get; }
@@ -59,10 +49,10 @@ internal sealed class CompiledInventory
     public IdentityTable Identities { get; }
 
     /// <summary>The longest-prefix table from address to identity position.</summary>
-    public PrefixTable Addresses { get; }
+    public PrefixTable Addresses => Identities.Addresses;
 
     /// <summary>The prefixes with their identity numbers, in <see cref="PrefixOrder"/>.</summary>
-    public ImmutableArray<PrefixEntry> Prefixes { get; }
+    public ImmutableArray<PrefixEntry> Prefixes => Identities.Prefixes;
 
     public Dictionary<uint, int> IndexOfNumber { get; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using System.Runtime.InteropServices;
 using Ztap.Core.Addressing;
 using Ztap.Core.Inventory;
 using Ztap.Core.Labels;
@@ -99,9 +100,20 @@ internal sealed class IdentityTable
         Identities = [.. rows.Select((row, index) => Describe(row.Group, row.Cell, index == WorldIndex ? Identity.WorldNumber : numbers[index - 1], groups, cells))];
         GroupOf = [.. rows.Select(row => row.Group)];
         CellOf = [.. rows.Select(row => row.Cell)];
-        Prefixes = [.. prefixes];
-        PrefixIdentities = [.. prefixIdentities];
-        PrefixOrder.Sort(Prefixes, PrefixIdentities);
+
+        // The prefixes and their identities' positions serve to build the two forms kept; kept
+        // themselves, they would be a third copy of every address.
+        var sortedPrefixes = prefixes.ToArray();
+        var positions = prefixIdentities.ToArray();
+        PrefixOrder.Sort(sortedPrefixes, positions);
+        Addresses = new PrefixTable(sortedPrefixes, positions, WorldIndex);
+        var entries = new PrefixEntry[sortedPrefixes.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new PrefixEntry(sortedPrefixes[i], Identities[positions[i]].Number);
+        }
+
+        Prefixes = ImmutableCollectionsMarshal.AsImmutableArray(entries);
     }
 
     public ImmutableArray<Identity> Identities { get; }
@@ -112,11 +124,11 @@ internal sealed class IdentityTable
     /// <summary>The innermost policy CIDR cell of each identity, -1 when none.</summary>
     public ImmutableArray<int> CellOf { get; }
 
-    /// <summary>Every prefix, in <see cref="PrefixOrder"/>.</summary>
-    public IPNetwork[] Prefixes { get; }
+    /// <summary>Every prefix with its identity's number, in <see cref="PrefixOrder"/>.</summary>
+    public ImmutableArray<PrefixEntry> Prefixes { get; }
 
-    /// <summary>The index of the identity of each prefix.</summary>
-    public int[] PrefixIdentities { get; }
+    /// <summary>The longest-prefix table from address to identity position.</summary>
+    public PrefixTable Addresses { get; }
 
     /// <summary>The workload identities whose addresses have the cell as their innermost policy CIDR.</summary>
     public IReadOnlyList<int> WorkloadsInCell(int cell) => _workloadsInCell[cell] ?? [];
