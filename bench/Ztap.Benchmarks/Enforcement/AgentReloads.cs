@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Ztap.Benchmarks.Timing;
 using Ztap.Core.Compiler;
 using Ztap.Core.Inventory;
 using Ztap.Core.Policy;
@@ -9,9 +10,10 @@ using Ztap.Enforcement;
 namespace Ztap.Benchmarks.Enforcement;
 
 /// <summary>
-/// Times what the agent does when one policy file of an installed estate is edited: read the
-/// inputs again (only the edited file is parsed, the unchanged inventory is only hashed), compile
-/// reusing the set in force, and install. Edits a copy of the estate's policies, never the estate.
+/// Times what the agent does when an input of an installed estate is edited: read the inputs again
+/// (only an edited policy file is parsed, an unchanged inventory is only hashed), compile reusing
+/// the set in force, and install. Two edits: one policy file's port range, and one workload added
+/// to the inventory, which is read and compiled again in full. Edits a copy of the estate's inputs, never the estate.
 /// </summary>
 internal static class AgentReloads
 {
@@ -22,48 +24,33 @@ internal static class AgentReloads
         var copy = Directory.CreateTempSubdirectory("ztap-reload-bench-").FullName;
         try
         {
+            var policyFolder = Path.Combine(copy, "policies");
+            Directory.CreateDirectory(policyFolder);
             var files = Directory.GetFiles(Path.Combine(estateDirectory, "policies"));
             foreach (var file in files)
             {
-                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+                File.Copy(file, Path.Combine(policyFolder, Path.GetFileName(file)));
             }
 
-            var edited = Path.Combine(copy, Path.GetFileName(files.Order(StringComparer.Ordinal).First()));
+            var inventoryFile = Path.Combine(copy, "inventory.yaml");
+            File.Copy(Path.Combine(estateDirectory, "inventory.yaml"), inventoryFile);
+
+            // As old as an inventory the agent finds at start: trusted by its stamp, not hashed at each reload.
+            File.SetLastWriteTimeUtc(inventoryFile, DateTime.UtcNow.AddHours(-1));
+            var edited = Path.Combine(policyFolder, Path.GetFileName(files.Order(StringComparer.Ordinal).First()));
             var original = await File.ReadAllTextAsync(edited);
-            var source = new InventoryFileSource(Path.Combine(estateDirectory, "inventory.yaml"));
-            var cache = new PolicyFileCache();
-            var inventory = await source.LoadAsync(previous: null, CancellationToken.None);
-            var policies = await PolicyLoader.LoadAsync([copy], InputLimits.Default, cache, CancellationToken.None);
-            var set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory);
-            await enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
+            var inventoryText = await File.ReadAllTextAsync(inventoryFile);
+            var reader = new Reader(new InventoryFileSource(inventoryFile), policyFolder, enforcer);
+            await reader.StartAsync();
 
-            var stages = new[] { new List<double>(), new List<double>(), new List<double>(), new List<double>() };
-            for (var reload = 1; reload <= Reloads; reload++)
-            {
-                // Widens, then restores, one port range of the first policy.
-                await File.WriteAllTextAsync(edited, reload % 2 == 1 ? Widened(original) : original);
-                var clock = Stopwatch.StartNew();
-                inventory = await source.LoadAsync(inventory, CancellationToken.None);
-                policies = await PolicyLoader.LoadAsync([copy], InputLimits.Default, cache, CancellationToken.None);
-                var read = clock.Elapsed.TotalMilliseconds;
-                set = PolicyCompiler.Compile(policies.Policies, inventory.Inventory, set);
-                var compiled = clock.Elapsed.TotalMilliseconds;
-                await enforcer.ApplyAsync(set, new EnforcementOptions(), CancellationToken.None);
-                var installed = clock.Elapsed.TotalMilliseconds;
-                stages[0].Add(read);
-                stages[1].Add(compiled - read);
-                stages[2].Add(installed - compiled);
-                stages[3].Add(installed);
-            }
+            // Widens, then restores, one port range of the first policy.
+            var policyEdit = await reader.TimeAsync(reload => File.WriteAllTextAsync(edited, reload % 2 == 1 ? Widened(original) : original));
 
-            foreach (var stage in stages)
-            {
-                stage.Sort();
-            }
+            // Adds a replica of an application, then removes it again.
+            var inventoryEdit = await reader.TimeAsync(reload => File.WriteAllTextAsync(inventoryFile, reload % 2 == 1 ? WithOneMoreReplica(inventoryText) : inventoryText));
 
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"agent reload of a one-file edit, medians of {Reloads}: read {stages[0][Reloads / 2]:F1} ms, compile {stages[1][Reloads / 2]:F1} ms, install {stages[2][Reloads / 2]:F1} ms, total {stages[3][Reloads / 2]:F1} ms"));
+            Console.WriteLine($"agent reload of a one-file edit, medians of {Reloads}: {policyEdit}");
+            Console.WriteLine($"agent reload of one workload added or removed, medians of {Reloads}: {inventoryEdit}");
         }
         finally
         {
@@ -78,5 +65,51 @@ internal static class AgentReloads
         return at < 0
             ? throw new InvalidOperationException("the generated policies have no port range to widen")
             : string.Concat(policyFile.AsSpan(0, at), "endPort: 9111}", policyFile.AsSpan(at + Range.Length));
+    }
+
+    // The estate's addresses are all in 10.0.0.0/8 and below; 10.250.0.1 is nobody's.
+    private static string WithOneMoreReplica(string inventory) =>
+        inventory + "  - name: app-000010-extra\n    namespace: team-00001\n    ips: [10.250.0.1]\n    labels: {app: app-000010, tier: frontend}\n";
+
+    /// <summary>Reads, compiles and installs as the agent does, keeping what the agent keeps from one reload to the next.</summary>
+    private sealed class Reader(InventoryFileSource source, string policyFolder, IEnforcer enforcer)
+    {
+        private readonly PolicyFileCache _cache = new();
+        private InventoryLoadResult? _inventory;
+        private PolicySet? _set;
+
+        public async Task StartAsync()
+        {
+            _inventory = await source.LoadAsync(previous: null, CancellationToken.None);
+            var policies = await PolicyLoader.LoadAsync([policyFolder], InputLimits.Default, _cache, CancellationToken.None);
+            _set = PolicyCompiler.Compile(policies.Policies, _inventory.Inventory);
+            await enforcer.ApplyAsync(_set, new EnforcementOptions(), CancellationToken.None);
+        }
+
+        /// <summary>Makes each edit and times the reload after it; the medians of read, compile, install and the whole.</summary>
+        public async Task<string> TimeAsync(Func<int, Task> edit)
+        {
+            var stages = new[] { new List<double>(), new List<double>(), new List<double>(), new List<double>() };
+            for (var reload = 1; reload <= Reloads; reload++)
+            {
+                await edit(reload);
+                var clock = Stopwatch.StartNew();
+                _inventory = await source.LoadAsync(_inventory, CancellationToken.None);
+                var policies = await PolicyLoader.LoadAsync([policyFolder], InputLimits.Default, _cache, CancellationToken.None);
+                var read = clock.Elapsed.TotalMilliseconds;
+                _set = PolicyCompiler.Compile(policies.Policies, _inventory.Inventory, _set);
+                var compiled = clock.Elapsed.TotalMilliseconds;
+                await enforcer.ApplyAsync(_set, new EnforcementOptions(), CancellationToken.None);
+                var installed = clock.Elapsed.TotalMilliseconds;
+                stages[0].Add(read);
+                stages[1].Add(compiled - read);
+                stages[2].Add(installed - compiled);
+                stages[3].Add(installed);
+            }
+
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"read {Medians.Of(stages[0]):F1} ms, compile {Medians.Of(stages[1]):F1} ms, install {Medians.Of(stages[2]):F1} ms, total {Medians.Of(stages[3]):F1} ms");
+        }
     }
 }
