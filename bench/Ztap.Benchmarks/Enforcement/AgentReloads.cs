@@ -67,9 +67,22 @@ internal static class AgentReloads
             : string.Concat(policyFile.AsSpan(0, at), "endPort: 9111}", policyFile.AsSpan(at + Range.Length));
     }
 
-    // The estate's addresses are all in 10.0.0.0/8 and below; 10.250.0.1 is nobody's.
-    private static string WithOneMoreReplica(string inventory) =>
-        inventory + "  - name: app-000010-extra\n    namespace: team-00001\n    ips: [10.250.0.1]\n    labels: {app: app-000010, tier: frontend}\n";
+    // A copy of the first replica of an application, at an address no workload has (the estate's are in 10.0.0.0/16).
+    private static string WithOneMoreReplica(string inventory)
+    {
+        const string First = "  - name: app-000010-0\n";
+        var start = inventory.IndexOf(First, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : inventory.IndexOf("\n  - ", start + First.Length, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new InvalidOperationException("the generated inventory has no application app-000010");
+        }
+
+        var replica = inventory[start..(end + 1)].Replace("app-000010-0", "app-000010-extra", StringComparison.Ordinal);
+        var ips = replica.IndexOf("ips: [", StringComparison.Ordinal);
+        replica = string.Concat(replica.AsSpan(0, ips), "ips: [10.250.0.1]", replica.AsSpan(replica.IndexOf(']', ips) + 1));
+        return inventory + replica;
+    }
 
     /// <summary>Reads, compiles and installs as the agent does, keeping what the agent keeps from one reload to the next.</summary>
     private sealed class Reader(InventoryFileSource source, string policyFolder, IEnforcer enforcer)
