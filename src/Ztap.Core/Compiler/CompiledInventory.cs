@@ -59,6 +59,19 @@ internal sealed class CompiledInventory
     /// <summary>Identity positions in number order, the order the version hashes them in.</summary>
     public int[] ByNumber { get; }
 
+    /// <summary>
+    /// Whether every rule table compiled against <paramref name="other"/> holds against this too:
+    /// the same CIDR cells, namespaces and labels, workload groups and identities (a group's
+    /// addresses in one cell), each at the same position. Only addresses differ then: workloads
+    /// came, went or moved between groups and cells that had others before and after.
+    /// </summary>
+    public bool HasIdentitiesOf(CompiledInventory other) =>
+        Cells.Prefixes.AsSpan().SequenceEqual(other.Cells.Prefixes.AsSpan())
+        && Inventory.Namespaces.AsSpan().SequenceEqual(other.Inventory.Namespaces.AsSpan())
+        && Identities.GroupOf.AsSpan().SequenceEqual(other.Identities.GroupOf.AsSpan())
+        && Identities.CellOf.AsSpan().SequenceEqual(other.Identities.CellOf.AsSpan())
+        && Groups.All.Select(group => group.Key).SequenceEqual(other.Groups.All.Select(group => group.Key), StringComparer.Ordinal);
+
     /// <summary>Whether a compilation of these policies against this inventory would build the same.</summary>
     public bool Fits(WorkloadInventory inventory, HashSet<IPNetwork> namedPrefixes) =>
         ReferenceEquals(inventory, Inventory) && Cells.AreOf(namedPrefixes);

@@ -20,7 +20,9 @@ public static class PolicyCompiler
     /// a few policies edited, added or removed and the same ipBlock prefixes named, only the rule
     /// tables of the groups the changes select are compiled (<see cref="EditCompiler"/>). Otherwise
     /// the identities and prefix table are reused when the inventory object and the named prefixes
-    /// are the same, and the rules compiled again.
+    /// are the same, and the rules compiled again. The same policies against another inventory
+    /// whose workloads only came, went or changed address, keeping every workload group and
+    /// identity, take the previous set's rule tables, and only the identities and prefixes are built.
     /// </summary>
     public static PolicySet Compile(IReadOnlyList<NetworkPolicy> policies, WorkloadInventory inventory, PolicySet? previous)
     {
@@ -37,6 +39,12 @@ public static class PolicyCompiler
         var compiled = previous?.Compiled is { } reusable && reusable.Fits(inventory, named)
             ? reusable
             : new CompiledInventory(inventory, named);
+        if (previous is not null && !ReferenceEquals(compiled, previous.Compiled) && AreThe(previous.Policies, policies)
+            && compiled.HasIdentitiesOf(previous.Compiled))
+        {
+            return WithRulesOf(previous, compiled);
+        }
+
         var groups = compiled.Groups;
         var selections = new SelectorCache(groups);
         var emitter = new RuleEmitter(groups, compiled.Identities, new PeerResolver(groups, selections, compiled.Cells, compiled.Identities));
@@ -71,6 +79,43 @@ public static class PolicyCompiler
             rules.ToImmutable(),
             [.. ingress.Select(builder => builder?.Build())],
             [.. egress.Select(builder => builder?.Build())]);
+    }
+
+    /// <summary>
+    /// The previous set's policies and rule tables against another compiled inventory with the
+    /// same identities (<see cref="CompiledInventory.HasIdentitiesOf"/>): what an inventory whose
+    /// workloads only came, went or changed address compiles to. No rule is compiled again; the
+    /// set is not an edit of the previous one, since its prefixes differ.
+    /// </summary>
+    private static PolicySet WithRulesOf(PolicySet previous, CompiledInventory compiled)
+    {
+        var groups = compiled.Groups.All.Length;
+        return new PolicySet(
+            previous.Policies,
+            compiled,
+            previous.Order,
+            previous.Rules,
+            [.. Enumerable.Range(0, groups).Select(group => previous.GroupTable(group, Direction.Ingress))],
+            [.. Enumerable.Range(0, groups).Select(group => previous.GroupTable(group, Direction.Egress))]);
+    }
+
+    /// <summary>Whether the lists hold the same policy objects in the same order, as policy files read again unchanged give.</summary>
+    private static bool AreThe(ImmutableArray<NetworkPolicy> previous, IReadOnlyList<NetworkPolicy> policies)
+    {
+        if (previous.Length != policies.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (!ReferenceEquals(previous[i], policies[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
