@@ -39,7 +39,9 @@ public static class PolicyCompiler
         var compiled = previous?.Compiled is { } reusable && reusable.Fits(inventory, named)
             ? reusable
             : new CompiledInventory(inventory, named);
-        if (previous is not null && !ReferenceEquals(compiled, previous.Compiled) && AreThe(previous.Policies, policies)
+        // The same policy objects in the same order, as policy files read again unchanged give.
+        if (previous is not null && !ReferenceEquals(compiled, previous.Compiled)
+            && Enumerable.SequenceEqual(previous.Policies, policies, ReferenceEqualityComparer.Instance)
             && compiled.HasIdentitiesOf(previous.Compiled))
         {
             return WithRulesOf(previous, compiled);
@@ -97,25 +99,6 @@ public static class PolicyCompiler
             previous.Rules,
             [.. Enumerable.Range(0, groups).Select(group => previous.GroupTable(group, Direction.Ingress))],
             [.. Enumerable.Range(0, groups).Select(group => previous.GroupTable(group, Direction.Egress))]);
-    }
-
-    /// <summary>Whether the lists hold the same policy objects in the same order, as policy files read again unchanged give.</summary>
-    private static bool AreThe(ImmutableArray<NetworkPolicy> previous, IReadOnlyList<NetworkPolicy> policies)
-    {
-        if (previous.Length != policies.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < policies.Count; i++)
-        {
-            if (!ReferenceEquals(previous[i], policies[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
