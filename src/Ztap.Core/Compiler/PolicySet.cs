@@ -149,6 +149,14 @@ public sealed class PolicySet
     public bool IsEditOf(PolicySet previous) => ReferenceEquals(previous, this) || _basisId == previous._id;
 
     /// <summary>
+    /// Whether this set's identities are those of <paramref name="other"/>, number for number and
+    /// each standing for the same: an edit of it, or a set compiled against an inventory whose
+    /// workloads only came, went or changed address within the groups and CIDR cells it had.
+    /// </summary>
+    public bool HasIdentitiesOf(PolicySet other) =>
+        IsEditOf(other) || ReferenceEquals(Compiled, other.Compiled) || Compiled.HasIdentitiesOf(other.Compiled);
+
+    /// <summary>
     /// The sides (identity and direction) whose rules were compiled anew when this set was compiled
     /// from an edit of <paramref name="previous"/> (<see cref="IsEditOf"/>), in identity number
     /// order, ingress first. Every other side's rules are exactly those of <paramref name="previous"/>,

@@ -20,14 +20,15 @@ internal sealed record EbpfNames(
     ImmutableArray<int> Order)
 {
     /// <param name="earlier">
-    /// Names taken from an earlier set: when <paramref name="set"/> is an edit of it, which keeps
-    /// every identity, its identities' descriptions (tens of thousands in a large estate) are reused.
+    /// Names taken from an earlier set: when <paramref name="set"/> keeps its identities (an edit
+    /// of it, or the same policies over workloads that only came, went or moved), their
+    /// descriptions (tens of thousands in a large estate) are reused.
     /// </param>
     public static EbpfNames Of(PolicySet set, (PolicySet Set, EbpfNames Names)? earlier)
     {
         var policies = Enumerable.Range(0, set.PolicyNumberBound).Select(n => set.PolicyByNumber(n)?.QualifiedName ?? "").ToImmutableArray();
         var order = Enumerable.Range(0, set.Policies.Length).Select(set.PolicyNumber).ToImmutableArray();
-        return earlier is { } named && set.IsEditOf(named.Set)
+        return earlier is { } named && set.HasIdentitiesOf(named.Set)
             ? new(set.Version, named.Names.IdentitiesVersion, named.Names.Identities, policies, order)
             : new(set.Version, set.Version, [.. set.Identities.Select(i => new IdentitySummary(i.Number, i.ToString()))], policies, order);
     }
