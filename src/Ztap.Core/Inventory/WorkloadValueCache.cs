@@ -14,30 +14,7 @@ internal sealed class WorkloadValueCache
     private readonly Dictionary<LabelSet, LabelSet> _labels = [];
     private readonly Dictionary<ImmutableArray<NamedPort>, ImmutableArray<NamedPort>> _ports = new(ElementwiseComparer<NamedPort>.Instance);
 
-    public LabelSet Share(LabelSet labels)
-    {
-        if (_labels.TryGetValue(labels, out var shared))
-        {
-            return shared;
-        }
+    public LabelSet Share(LabelSet labels) => _labels.Share(labels, labels);
 
-        _labels.Add(labels, labels);
-        return labels;
-    }
-
-    public ImmutableArray<NamedPort> Share(ImmutableArray<NamedPort> ports)
-    {
-        if (ports.IsEmpty)
-        {
-            return [];
-        }
-
-        if (_ports.TryGetValue(ports, out var shared))
-        {
-            return shared;
-        }
-
-        _ports.Add(ports, ports);
-        return ports;
-    }
+    public ImmutableArray<NamedPort> Share(ImmutableArray<NamedPort> ports) => ports.IsEmpty ? [] : _ports.Share(ports, ports);
 }

@@ -28,27 +28,15 @@ internal sealed class SharedValues
 
     public static SharedValues Of(YamlReadContext context) => ByFile.GetOrCreateValue(context);
 
-    public LabelSelector Share(LabelSelector selector) => Share(_selectors, SelectorKey.Of(selector), selector);
+    public LabelSelector Share(LabelSelector selector) => _selectors.Share(SelectorKey.Of(selector), selector);
 
-    public PolicyPeer Share(PolicyPeer peer) => Share(_peers, peer, peer);
+    public PolicyPeer Share(PolicyPeer peer) => _peers.Share(peer, peer);
 
-    public PolicyPort Share(PolicyPort port) => Share(_ports, port, port);
+    public PolicyPort Share(PolicyPort port) => _ports.Share(port, port);
 
-    public ImmutableArray<PolicyPeer> Share(ImmutableArray<PolicyPeer> peers) => Share(_peerLists, peers, peers);
+    public ImmutableArray<PolicyPeer> Share(ImmutableArray<PolicyPeer> peers) => _peerLists.Share(peers, peers);
 
-    public ImmutableArray<PolicyPort> Share(ImmutableArray<PolicyPort> ports) => Share(_portLists, ports, ports);
+    public ImmutableArray<PolicyPort> Share(ImmutableArray<PolicyPort> ports) => _portLists.Share(ports, ports);
 
-    public PolicyRule Share(PolicyRule rule) => Share(_rules, rule, rule);
-
-    private static T Share<TKey, T>(Dictionary<TKey, T> shared, TKey key, T value)
-        where TKey : notnull
-    {
-        if (shared.TryGetValue(key, out var earlier))
-        {
-            return earlier;
-        }
-
-        shared.Add(key, value);
-        return value;
-    }
+    public PolicyRule Share(PolicyRule rule) => _rules.Share(rule, rule);
 }
