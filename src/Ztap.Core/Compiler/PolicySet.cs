@@ -150,11 +150,12 @@ public sealed class PolicySet
 
     /// <summary>
     /// Whether this set's identities are those of <paramref name="other"/>, number for number and
-    /// each standing for the same: an edit of it, or a set compiled against an inventory whose
-    /// workloads only came, went or changed address within the groups and CIDR cells it had.
+    /// each standing for the same: a set compiled against the same compiled inventory (an edit of
+    /// it among them), or against an inventory whose workloads only came, went or changed address
+    /// within the groups and CIDR cells it had.
     /// </summary>
     public bool HasIdentitiesOf(PolicySet other) =>
-        IsEditOf(other) || ReferenceEquals(Compiled, other.Compiled) || Compiled.HasIdentitiesOf(other.Compiled);
+        ReferenceEquals(Compiled, other.Compiled) || Compiled.HasIdentitiesOf(other.Compiled);
 
     /// <summary>
     /// The sides (identity and direction) whose rules were compiled anew when this set was compiled
