@@ -127,6 +127,18 @@ public sealed class InventoryFileSourceTests
     }
 
     [Fact]
+    public void An_item_that_is_no_workload_is_not_named_after_the_workload_before_it()
+    {
+        var error = SingleError("""
+            workloads:
+              - {name: web-1, namespace: prod, ips: [10.0.1.1]}
+              - just text
+            """);
+
+        Assert.Equal(("workloads[1]", null), (error.FieldPath, error.Subject));
+    }
+
+    [Fact]
     public void An_address_used_by_two_workloads_names_both()
     {
         var error = SingleError("""

@@ -63,7 +63,8 @@ public sealed class InventoryReuseTests : IDisposable
     [Fact]
     public async Task A_file_modified_moments_ago_is_read_again_even_with_the_same_stamp()
     {
-        var recent = DateTime.UtcNow;
+        // Ahead of the clock, so the stamp stays unsettled however long the first load takes.
+        var recent = DateTime.UtcNow.AddMinutes(1);
         File.SetLastWriteTimeUtc(_path, recent);
         var source = new InventoryFileSource(_path);
         var first = await source.LoadAsync(previous: null, CancellationToken.None);

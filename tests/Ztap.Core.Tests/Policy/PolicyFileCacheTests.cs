@@ -97,7 +97,8 @@ public sealed class PolicyFileCacheTests : IDisposable
     [Fact]
     public async Task A_file_modified_moments_ago_is_read_again_even_with_the_same_stamp()
     {
-        var recent = DateTime.UtcNow;
+        // Ahead of the clock, so the stamp stays unsettled however long the first load takes.
+        var recent = DateTime.UtcNow.AddMinutes(1);
         var a = _folder.Write("a.yaml", Policy("a"));
         File.SetLastWriteTimeUtc(a, recent);
         await Load();
