@@ -71,6 +71,8 @@ internal sealed class InventoryReader : IYamlEntrySink
 
     public void Entry(YamlMappingEntry entry)
     {
+        // Diagnostics name the entry's or item's own subject, not that of an item read before it.
+        _context.Subject = null;
         if (!TakesItemsOf(entry.Key))
         {
             _context.UnknownField(entry, FieldPath.Root, Fields);
@@ -91,6 +93,7 @@ internal sealed class InventoryReader : IYamlEntrySink
 
     public void Item(string key, int index, YamlNode item)
     {
+        _context.Subject = null;
         var path = FieldPath.Root.Field(key).Index(index);
         if (_context.Mapping(item, path) is not { } mapping)
         {
