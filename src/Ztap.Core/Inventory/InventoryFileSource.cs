@@ -38,7 +38,9 @@ public sealed class InventoryFileSource : IInventorySource
     /// SHA-256), so a long-running reader pays for hashing, not for parsing, when only policies
     /// changed, and a compiler handed the same inventory object can reuse what it derived from it.
     /// When the file's settled stamp (<see cref="FileStamp"/>) is the one it had then, it is not
-    /// even read. The result carries the digest and stamp for the next call.
+    /// even read. When the file changed, the workloads whose list items are unchanged are taken as
+    /// they were read (<see cref="WorkloadTexts"/>). The result carries the digest, stamp and
+    /// workload texts for the next call.
     /// </summary>
     public Task<InventoryLoadResult> LoadAsync(InventoryLoadResult? previous, CancellationToken cancellationToken) =>
         Task.Run(() => Load(previous, keepDigest: true, cancellationToken), cancellationToken);
@@ -63,7 +65,7 @@ public sealed class InventoryFileSource : IInventorySource
             var digest = SHA256.HashData(bytes);
             return previous is not null && previous.SourceDigest.AsSpan().SequenceEqual(digest)
                 ? (previous.SourceStamp == settled ? previous : previous with { SourceStamp = settled })
-                : InventoryReader.Read(bytes, _path, _limits) with { SourceDigest = ImmutableArray.Create(digest), SourceStamp = settled };
+                : InventoryReader.Read(bytes, _path, _limits, previous?.WorkloadTexts, keepTexts: true) with { SourceDigest = ImmutableArray.Create(digest), SourceStamp = settled };
         }) ?? new InventoryLoadResult(WorkloadInventory.Empty, [.. diagnostics]);
     }
 

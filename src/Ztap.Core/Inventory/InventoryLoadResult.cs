@@ -14,4 +14,7 @@ public sealed record InventoryLoadResult(WorkloadInventory Inventory, ImmutableA
 
     /// <summary>The settled stamp of that file when it was read, which vouches for it while unchanged; null when it was not settled.</summary>
     public FileStamp? SourceStamp { get; init; }
+
+    /// <summary>The workloads by the text each was read from, when a file source was asked to keep them for its next read.</summary>
+    internal WorkloadTexts? WorkloadTexts { get; init; }
 }

@@ -7,7 +7,8 @@ namespace Ztap.Core.Inventory;
 /// Reads an inventory file's documents into one <see cref="WorkloadInventory"/>, refusing what
 /// would make it ambiguous: a namespace or workload defined twice, or an address two workloads
 /// claim. Nothing is built unless every entry is valid. Takes the lists item by item as they are
-/// read, so that a large inventory's workloads never all exist as YAML trees at once.
+/// read, so that a large inventory's workloads never all exist as YAML trees at once, and, given
+/// the texts of a read before, takes unchanged workload items unparsed (<see cref="WorkloadTexts"/>).
 /// </summary>
 internal sealed class InventoryReader : IYamlEntrySink
 {
@@ -21,24 +22,39 @@ internal sealed class InventoryReader : IYamlEntrySink
     private readonly HashSet<Workload> _named = new(WorkloadNameComparer.Instance);
     private WorkloadValueCache _values = new();
     private readonly WorkloadAddressIndex _addressOwners = new();
+    private readonly WorkloadTexts? _previousTexts;
+    private readonly WorkloadTexts? _texts;
 
-    private InventoryReader(YamlReadContext context)
+    // What the last KnownItemLength found, for ItemAgain to take.
+    private WorkloadTexts.Known? _known;
+
+    private InventoryReader(YamlReadContext context, WorkloadTexts? previousTexts, WorkloadTexts? texts)
     {
         _context = context;
+        _previousTexts = previousTexts;
+        _texts = texts;
     }
 
     /// <summary>The inventory in a file's <paramref name="bytes"/>, or the diagnostics that stop it.</summary>
-    public static InventoryLoadResult Read(ReadOnlySpan<byte> bytes, string file, InputLimits limits)
+    public static InventoryLoadResult Read(ReadOnlySpan<byte> bytes, string file, InputLimits limits) =>
+        Read(bytes, file, limits, previousTexts: null, keepTexts: false);
+
+    /// <summary>
+    /// Reads like <see cref="Read(ReadOnlySpan{byte}, string, InputLimits)"/>, taking each workload
+    /// whose text <paramref name="previousTexts"/> holds as the workload read from it before; with
+    /// <paramref name="keepTexts"/> the result carries this read's texts for the next.
+    /// </summary>
+    public static InventoryLoadResult Read(ReadOnlySpan<byte> bytes, string file, InputLimits limits, WorkloadTexts? previousTexts, bool keepTexts)
     {
         var diagnostics = new List<Diagnostic>();
-        var reader = new InventoryReader(new YamlReadContext(file, diagnostics));
+        var reader = new InventoryReader(new YamlReadContext(file, diagnostics), previousTexts, keepTexts ? new WorkloadTexts() : null);
         YamlStreamReader.Read(bytes, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
         var inventory = bag.HasErrors
             ? WorkloadInventory.Empty
             : new WorkloadInventory(reader._namespaces, [.. reader._workloads], reader._addressOwners);
-        return new InventoryLoadResult(inventory, bag.ToImmutableSorted());
+        return new InventoryLoadResult(inventory, bag.ToImmutableSorted()) { WorkloadTexts = reader._texts };
     }
 
     public void Document(YamlNode root)
@@ -63,6 +79,7 @@ internal sealed class InventoryReader : IYamlEntrySink
         _named.Clear();
         _values = new WorkloadValueCache();
         _addressOwners.Clear();
+        _texts?.Clear();
     }
 
     public bool TakesItemsOf(string key) => key is "namespaces" or "workloads";
@@ -87,11 +104,12 @@ internal sealed class InventoryReader : IYamlEntrySink
 
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            Item(entry.Key, i, sequence.Items[i]);
+            Item(entry.Key, i, sequence.Items[i], text: [], line: 0);
         }
     }
 
-    public void Item(string key, int index, YamlNode item)
+    /// <param name="text">The item's text, to record it for the next read; empty for none.</param>
+    public void Item(string key, int index, YamlNode item, ReadOnlySpan<byte> text, int line)
     {
         _context.Subject = null;
         var path = FieldPath.Root.Field(key).Index(index);
@@ -106,8 +124,50 @@ internal sealed class InventoryReader : IYamlEntrySink
         }
         else
         {
-            ReadWorkload(mapping, path);
+            ReadWorkload(mapping, path, text, line);
         }
+    }
+
+    public int KnownItemLength(string key, ReadOnlySpan<byte> rest)
+    {
+        _known = key == "workloads" ? _previousTexts?.Find(rest) : null;
+        return _known?.Length ?? 0;
+    }
+
+    /// <summary>
+    /// Takes the workload read before from the item's text, at the item's place, when neither its
+    /// name nor an address is taken by a workload read before it; a clash is left to a full read of
+    /// the item, which reports it.
+    /// </summary>
+    public bool ItemAgain(string key, int index, int line)
+    {
+        var known = _known!.Value;
+        var origin = new SourceLocation(_context.File, line + known.LineOffset, known.Workload.Origin.Column);
+        var workload = known.Workload.Origin == origin ? known.Workload : known.Workload with { Origin = origin };
+        if (_named.Contains(workload))
+        {
+            return false;
+        }
+
+        foreach (var address in workload.Addresses)
+        {
+            if (_addressOwners.Find(address) != WorkloadAddressIndex.None)
+            {
+                return false;
+            }
+        }
+
+        _named.Add(workload);
+        foreach (var address in workload.Addresses)
+        {
+            _addressOwners.Claim(address, _workloads.Count);
+        }
+
+        _workloads.Add(workload);
+        _values.Share(workload.Labels);
+        _values.Share(workload.NamedPorts);
+        _texts?.Add(known with { Workload = workload });
+        return true;
     }
 
     private void ReadNamespace(YamlMapping mapping, FieldPath path)
@@ -129,10 +189,10 @@ internal sealed class InventoryReader : IYamlEntrySink
         _namespaces.Add(@namespace);
     }
 
-    private void ReadWorkload(YamlMapping mapping, FieldPath path)
+    private void ReadWorkload(YamlMapping mapping, FieldPath path, ReadOnlySpan<byte> text, int line)
     {
         PeekQualifiedName(mapping);
-        if (WorkloadEntryReader.Read(mapping, path, _context, _values) is not { } entry)
+        if (Convert(mapping, path, text, line) is not { } entry)
         {
             return;
         }
@@ -167,6 +227,19 @@ internal sealed class InventoryReader : IYamlEntrySink
         }
 
         _workloads.Add(workload);
+    }
+
+    /// <summary>The workload in the item, recorded under the item's text when reading it gave no diagnostic at all.</summary>
+    private WorkloadEntry? Convert(YamlMapping mapping, FieldPath path, ReadOnlySpan<byte> text, int line)
+    {
+        var diagnostics = _context.DiagnosticCount;
+        var entry = WorkloadEntryReader.Read(mapping, path, _context, _values);
+        if (_texts is not null && !text.IsEmpty && entry is { } read && _context.DiagnosticCount == diagnostics)
+        {
+            _texts.Add(text, line, read.Workload);
+        }
+
+        return entry;
     }
 
     /// <summary>Forgets the name and addresses a workload claimed before one of its addresses turned out to be taken.</summary>

@@ -37,6 +37,9 @@ internal sealed class YamlReadContext(string file, List<Diagnostic> diagnostics)
 
     public int ErrorCount { get; private set; }
 
+    /// <summary>The errors and warnings reported so far.</summary>
+    public int DiagnosticCount => diagnostics.Count;
+
     /// <summary>
     /// Whether a field is missing. A null value (<c>key:</c> with nothing after it) counts as
     /// missing, as it does when Kubernetes reads an object.

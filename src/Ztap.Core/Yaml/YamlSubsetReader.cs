@@ -165,6 +165,14 @@ internal ref struct YamlSubsetReader
         var index = 0;
         do
         {
+            var itemStart = _lineStart;
+            var itemLine = _line;
+            if (streamedKey is not null && SkipKnownItem(streamedKey, indent, index))
+            {
+                index++;
+                continue;
+            }
+
             _pos++;
             SkipSpaces();
             YamlNode? item;
@@ -192,7 +200,9 @@ internal ref struct YamlSubsetReader
             }
             else
             {
-                _entrySink!.Item(streamedKey, index++, item);
+                // Next() left the position at the next content line, or at the end of the text.
+                var itemEnd = _pos >= _text.Length ? _text.Length : _lineStart;
+                _entrySink!.Item(streamedKey, index++, item, _text[itemStart..itemEnd], itemLine);
             }
         }
         while (_nextIndent == indent && IsListEntry());
@@ -206,6 +216,33 @@ internal ref struct YamlSubsetReader
         _items.CopyTo(first, items, 0, items.Length);
         _items.RemoveRange(first, items.Length);
         return new YamlSequence(line, column, items);
+    }
+
+    /// <summary>
+    /// Moves past a streamed list item that the sink read before, without parsing it: its known text
+    /// ends at a line start (or the end of the text) and the next line with content is no deeper than
+    /// the list's entries, so parsing would end the item where the earlier read did, with the same tree.
+    /// </summary>
+    private bool SkipKnownItem(string key, int indent, int index)
+    {
+        var start = _lineStart;
+        var length = _entrySink!.KnownItemLength(key, _text[start..]);
+        var end = start + length;
+        if (length == 0 || (end < _text.Length && _text[end - 1] != '\n'))
+        {
+            return false;
+        }
+
+        var (pos, line, nextIndent) = (_pos, _line, _nextIndent);
+        _line += _text[start..end].Count((byte)'\n');
+        _pos = _lineStart = end;
+        if (Next() && _nextIndent <= indent && _entrySink.ItemAgain(key, index, line))
+        {
+            return true;
+        }
+
+        (_pos, _line, _lineStart, _nextIndent) = (pos, line, start, nextIndent);
+        return false;
     }
 
     /// <summary>A block mapping whose first key has been read; its keys start at that key's column.</summary>

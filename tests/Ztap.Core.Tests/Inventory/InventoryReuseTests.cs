@@ -44,6 +44,20 @@ public sealed class InventoryReuseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_changed_file_takes_its_unchanged_workloads_as_they_were_read()
+    {
+        await File.WriteAllTextAsync(_path, Inventory + "\n");
+        var source = new InventoryFileSource(_path);
+        var first = await source.LoadAsync(previous: null, CancellationToken.None);
+        await File.WriteAllTextAsync(_path, Inventory + "\n  - name: web-2\n    ips: [10.0.1.2]\n");
+
+        var second = await source.LoadAsync(first, CancellationToken.None);
+
+        Assert.Equal(["web-1", "web-2"], second.Inventory.Workloads.Select(w => w.Name));
+        Assert.Same(first.Inventory.Workloads[0], second.Inventory.Workloads[0]);
+    }
+
+    [Fact]
     public async Task A_file_with_its_settled_stamp_unchanged_is_not_read_again()
     {
         var settled = DateTime.UtcNow.AddMinutes(-1);
@@ -83,5 +97,6 @@ public sealed class InventoryReuseTests : IDisposable
         var result = await new InventoryFileSource(_path).LoadAsync(CancellationToken.None);
 
         Assert.True(result.SourceDigest.IsDefault);
+        Assert.Null(result.WorkloadTexts);
     }
 }

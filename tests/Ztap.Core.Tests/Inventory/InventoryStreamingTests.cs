@@ -33,6 +33,51 @@ public sealed class InventoryStreamingTests
         }, iter: 3_000);
     }
 
+    /// <summary>
+    /// A read that takes the workloads of unchanged items from the read before it must give what a
+    /// fresh read gives, over chains of edits that move, change, duplicate and cut items.
+    /// </summary>
+    [Fact]
+    public void Inventories_read_again_after_edits_read_as_a_fresh_read()
+    {
+        var taken = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var text = random.Next(4) == 0 ? Inventory(random) : ValidInventory(random);
+            var previous = Read(text, previous: null);
+            for (var edit = 0; edit < 4; edit++)
+            {
+                text = random.Next(5) == 0 ? YamlMutation.Mutate(text, random) : LineEdit(text, random);
+                var again = Read(text, previous);
+                var fresh = InventoryFileSource.Parse(text, "inventory.yaml");
+                Assert.True(
+                    Summary(again) == Summary(fresh),
+                    $"a read after an edit differs from a fresh one:\n{text}\nfresh:\n{Summary(fresh)}\nagain:\n{Summary(again)}");
+
+                // A workload taken from the read before keeps its address list, even when moved.
+                var before = previous.Inventory.Workloads.Select(w => w.Addresses).ToList();
+                taken += again.Inventory.Workloads.Count(w => before.Exists(addresses => addresses == w.Addresses));
+                previous = again;
+            }
+        }, iter: 3_000);
+
+        Assert.True(taken > 2_000, $"only {taken} workloads were taken from the read before");
+    }
+
+    [Theory]
+    [InlineData("workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]\n", "workloads:\n  - name: b\n    ips: [10.0.0.3]\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]\n")]
+    [InlineData("workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]\n", "workloads:\n  - name: c\n    ips: [10.0.0.2]\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]\n")]
+    [InlineData("workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]", "workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]\n    labels: {app: web}\n")]
+    [InlineData("workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]", "workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: b\n    ips: [10.0.0.2]namespaces: []\n")]
+    [InlineData("workloads:\n  - name: a\n    ips: [10.0.0.1]\n    # note\n  - name: b\n    ips: [10.0.0.2]\n", "workloads:\n  - name: a\n    ips: [10.0.0.1]\n    # note\n    labels: {app: web}\n")]
+    public void A_known_item_that_now_clashes_or_continues_reads_as_a_fresh_read(string before, string after)
+    {
+        var again = Read(after, Read(before, previous: null));
+
+        Assert.Equal(Summary(InventoryFileSource.Parse(after, "inventory.yaml")), Summary(again));
+    }
+
     [Theory]
     [InlineData("workloads:\n- name: a\n  ips: [10.0.0.1]\n- name: b\n  ips: [10.0.0.1]\n")]
     [InlineData("workloads:\n  - name: a\n    ips: [10.0.0.1]\n  - name: \"b\\x2d2\"\n    ips: [10.0.0.2]\n")]
@@ -55,6 +100,69 @@ public sealed class InventoryStreamingTests
         Assert.True(
             Summary(InventoryFileSource.Parse(text, "inventory.yaml")) == parsed,
             $"the fast reader read differently:\n{text}\nparser:\n{parsed}\nfast:\n{Summary(InventoryFileSource.Parse(text, "inventory.yaml"))}");
+    }
+
+    private static InventoryLoadResult Read(string text, InventoryLoadResult? previous) =>
+        InventoryReader.Read(Encoding.UTF8.GetBytes(text), "inventory.yaml", Ztap.Core.Yaml.InputLimits.Default, previous?.WorkloadTexts, keepTexts: true);
+
+    /// <summary>An inventory without errors: workloads with names and addresses of their own, in one or two lists.</summary>
+    private static string ValidInventory(Random random)
+    {
+        var text = new StringBuilder();
+        var indent = random.Next(2) == 0 ? "" : "  ";
+        var next = 0;
+        for (var list = random.Next(1, 3); list > 0; list--)
+        {
+            text.Append(random.Next(3) == 0 ? "namespaces:\n" + indent + "- name: prod\n" + indent + "  labels: {env: prod}\n" : "");
+            text.Append("workloads:\n");
+            for (var count = random.Next(1, 8); count > 0; count--, next++)
+            {
+                text.Append(indent).Append("- name: w").Append(next).Append('\n');
+                text.Append(indent).Append("  ips: [10.0.0.").Append(next).Append(random.Next(3) == 0 ? $", 'fd00::{next}']\n" : "]\n");
+                if (random.Next(2) == 0)
+                {
+                    text.Append(indent).Append("  labels: {app: a").Append(random.Next(3)).Append("}\n");
+                }
+
+                if (random.Next(3) == 0)
+                {
+                    text.Append(indent).Append("  ports: [{name: http, port: 80").Append(random.Next(3)).Append("}]\n");
+                }
+            }
+
+            text.Append(random.Next(3) == 0 ? "---\n" : "");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Removes, repeats or swaps a line, adds a blank or comment line, or drops the last line feed.</summary>
+    private static string LineEdit(string text, Random random)
+    {
+        var lines = text.Split('\n').ToList();
+        var at = random.Next(lines.Count);
+        switch (random.Next(6))
+        {
+            case 0:
+                lines.RemoveAt(at);
+                break;
+            case 1:
+                lines.Insert(at, lines[random.Next(lines.Count)]);
+                break;
+            case 2:
+                (lines[at], lines[^1]) = (lines[^1], lines[at]);
+                break;
+            case 3:
+                lines.Insert(at, random.Next(2) == 0 ? "" : "  # note");
+                break;
+            case 4:
+                return text.TrimEnd('\n');
+            default:
+                lines.Insert(at, $"  - name: w{random.Next(5)}\n    ips: [10.0.9.{random.Next(5)}]");
+                break;
+        }
+
+        return string.Join('\n', lines);
     }
 
     private static string Summary(InventoryLoadResult result)

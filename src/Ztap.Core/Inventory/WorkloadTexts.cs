@@ -1,0 +1,49 @@
+using System.IO.Hashing;
+
+namespace Ztap.Core.Inventory;
+
+/// <summary>
+/// The workloads of one read of an inventory file, each with the text of the list item it was read
+/// from. The next read of the file takes an item whose text is unchanged as the workload read
+/// before, moved to where the item is now, without parsing or converting it again: when a replica
+/// comes or goes, the other tens of thousands of items read as they did. Items are found by their
+/// first line and confirmed by a digest of their whole text, so an item whose first line repeats an
+/// earlier one's is read in full. The digests are XxHash: the file's writer decides every workload
+/// anyway, and the chance of two different items colliding is negligible, while a SHA-256 per item
+/// would cost more than reading it again.
+/// </summary>
+internal sealed class WorkloadTexts
+{
+    private readonly Dictionary<ulong, Known> _byFirstLine = [];
+
+    /// <summary>The item text that <paramref name="rest"/> starts with and its workload, when it was read before; null when not.</summary>
+    public Known? Find(ReadOnlySpan<byte> rest)
+    {
+        if (!_byFirstLine.TryGetValue(FirstLineDigest(rest), out var known)
+            || known.Length > rest.Length
+            || XxHash128.HashToUInt128(rest[..known.Length]) != known.Digest)
+        {
+            return null;
+        }
+
+        return known;
+    }
+
+    /// <summary>Records the workload read, without a diagnostic, from the item <paramref name="text"/> starting on <paramref name="line"/>.</summary>
+    public void Add(ReadOnlySpan<byte> text, int line, Workload workload) =>
+        Add(new Known(FirstLineDigest(text), text.Length, XxHash128.HashToUInt128(text), workload.Origin.Line - line, workload));
+
+    /// <summary>Records an item text another read found, with its workload as this read placed it.</summary>
+    public void Add(Known known) => _byFirstLine.TryAdd(known.FirstLine, known);
+
+    public void Clear() => _byFirstLine.Clear();
+
+    private static ulong FirstLineDigest(ReadOnlySpan<byte> text)
+    {
+        var end = text.IndexOf((byte)'\n');
+        return XxHash3.HashToUInt64(end < 0 ? text : text[..end]);
+    }
+
+    /// <summary>An item's text, by the digest of its first line and of the whole, and the workload read from it, whose origin is <paramref name="LineOffset"/> lines below the item's first.</summary>
+    public readonly record struct Known(ulong FirstLine, int Length, UInt128 Digest, int LineOffset, Workload Workload);
+}
