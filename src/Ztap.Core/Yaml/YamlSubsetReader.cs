@@ -527,7 +527,10 @@ internal ref struct YamlSubsetReader
     /// <summary>An item or value inside a flow collection.</summary>
     private YamlNode? FlowNode(int depth) => Current is '[' or '{' ? Flow(depth) : FlowScalar()?.ToNode();
 
-    /// <summary>A scalar item, key or value inside a flow collection; plain ones may not hold ':' or '#'.</summary>
+    /// <summary>
+    /// A scalar item, key or value inside a flow collection. A plain one may hold ':' only where a
+    /// letter, digit, ':', '.' or '/' follows it, as in an IPv6 address (<c>[fd00::1]</c>), and never '#'.
+    /// </summary>
     private ScalarText? FlowScalar()
     {
         if (Current is '\'' or '"')
@@ -543,8 +546,18 @@ internal ref struct YamlSubsetReader
         var line = _line;
         var column = _pos - _lineStart + 1;
         var start = _pos;
-        var end = _text[_pos..].IndexOfAny(FlowPlainEnds);
-        _pos = end < 0 ? _text.Length : _pos + end;
+        while (true)
+        {
+            var end = _text[_pos..].IndexOfAny(FlowPlainEnds);
+            _pos = end < 0 ? _text.Length : _pos + end;
+            if (Current != ':' || _pos + 1 >= _text.Length || !IsPlainAfterColon(_text[_pos + 1]))
+            {
+                break;
+            }
+
+            _pos++;
+        }
+
         if (Current is '\n' or ':' or '#' || _pos >= _text.Length)
         {
             // ':' ends a key here, which the caller checks; the other three mean the collection does not close on this line.
@@ -556,6 +569,8 @@ internal ref struct YamlSubsetReader
 
         return new ScalarText(line, column, _strings.Get(_text[start.._pos].TrimEnd((byte)' ')), IsPlain: true);
     }
+
+    private static bool IsPlainAfterColon(byte next) => char.IsAsciiLetterOrDigit((char)next) || next is (byte)':' or (byte)'.' or (byte)'/';
 
     /// <summary>Ends the current line: only spaces and a comment may follow the node. Moves to the next line.</summary>
     private bool EndLine()

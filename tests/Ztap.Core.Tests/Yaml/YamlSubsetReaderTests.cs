@@ -50,6 +50,8 @@ public sealed class YamlSubsetReaderTests
     [InlineData("kind: NetworkPolicy\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {app: web}\n    ports: [{port: 80, protocol: TCP}]\n")]
     [InlineData("---\na: 1 # one\n\n# between\n---\n---\nb: [x, 'y', \"z\"]\n")]
     [InlineData("- a\n-   b: 1\n    c: 2\n-\n  d: 3\n")]
+    [InlineData("ips: [fd00::1, 10.0.0.1]\nto: [{ipBlock: {cidr: fd00::/64, except: [fd00::1:0/112]}}]\n")]
+    [InlineData("a: [x:y, http://x:80/y, {a:b: c:d}]\n")]
     public void Plain_policy_shapes_are_read_by_the_subset(string text)
     {
         Assert.True(Compare(text), "the subset declined plain YAML");
@@ -66,6 +68,8 @@ public sealed class YamlSubsetReaderTests
     [InlineData("a: [1,\n  2]\n")]
     [InlineData("a: \"\\u0041\"\n")]
     [InlineData("a: 1\n...\n")]
+    [InlineData("a: [x:]\n")]
+    [InlineData("a: [x:#y]\n")]
     public void Anything_outside_the_subset_is_left_to_the_parser(string text)
     {
         Assert.Null(TryRead(text, InputLimits.Default));
