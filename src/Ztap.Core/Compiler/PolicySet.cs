@@ -158,6 +158,24 @@ public sealed class PolicySet
         ReferenceEquals(Compiled, other.Compiled) || Compiled.HasIdentitiesOf(other.Compiled);
 
     /// <summary>
+    /// Whether every side (identity and direction) of this set has exactly the rules it has in
+    /// <paramref name="other"/>, down to each entry's policy number, policy rank and rule index, and
+    /// each ipBlock prefix stands for the identity it stands for there: a set compiled with the rule
+    /// tables of <paramref name="other"/> against an inventory whose workloads only came, went or
+    /// changed address (<see cref="HasIdentitiesOf"/>). Only its prefixes differ, so a backend keeps
+    /// what it built for the sides. (A prefix a policy names stands for its CIDR cell's identity or,
+    /// when it is one workload's address, for that workload's identity in the cell; both are among
+    /// the identities compared.)
+    /// </summary>
+    public bool HasSidesOf(PolicySet other) =>
+        ReferenceEquals(this, other)
+        || (Policies == other.Policies
+            && ReferenceEquals(_order, other._order)
+            && _ingress.AsSpan().SequenceEqual(other._ingress, ReferenceEqualityComparer.Instance)
+            && _egress.AsSpan().SequenceEqual(other._egress, ReferenceEqualityComparer.Instance)
+            && HasIdentitiesOf(other));
+
+    /// <summary>
     /// The sides (identity and direction) whose rules were compiled anew when this set was compiled
     /// from an edit of <paramref name="previous"/> (<see cref="IsEditOf"/>), in identity number
     /// order, ingress first. Every other side's rules are exactly those of <paramref name="previous"/>,

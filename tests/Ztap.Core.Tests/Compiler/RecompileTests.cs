@@ -113,7 +113,13 @@ public sealed class RecompileTests
                 var actual = PolicyCompiler.Compile(scenario.Policies, changed, previous);
                 AssertEqual(PolicyCompiler.Compile(scenario.Policies, changed), actual, scenario);
                 Assert.False(actual.IsEditOf(previous));
-                shared += SharesEveryRuleTable(previous, actual) ? 1 : 0;
+                var sharesTables = SharesEveryRuleTable(previous, actual);
+                shared += sharesTables ? 1 : 0;
+                Assert.True(!sharesTables || actual.HasSidesOf(previous), "a set with the previous rule tables does not say it has its sides");
+                if (actual.HasSidesOf(previous))
+                {
+                    AssertSameSides(previous, actual);
+                }
             }
         }, iter: 2000);
 
@@ -166,6 +172,25 @@ public sealed class RecompileTests
             && Enumerable.Range(0, groups).All(group =>
                 ReferenceEquals(previous.GroupTable(group, Direction.Ingress), actual.GroupTable(group, Direction.Ingress))
                 && ReferenceEquals(previous.GroupTable(group, Direction.Egress), actual.GroupTable(group, Direction.Egress)));
+    }
+
+    /// <summary>Asserts that every side has the rules it had, and every ipBlock prefix the identity it had.</summary>
+    private static void AssertSameSides(PolicySet previous, PolicySet actual)
+    {
+        foreach (var identity in actual.Identities)
+        {
+            foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
+            {
+                var (before, after) = (previous.RulesOf(identity, direction), actual.RulesOf(identity, direction));
+                Assert.Equal(before.Entries.AsEnumerable(), after.Entries.AsEnumerable());
+                Assert.Equal(before.Blocks.AsEnumerable(), after.Blocks.AsEnumerable());
+                Assert.Equal(before.IsolatingNumbers.AsEnumerable(), after.IsolatingNumbers.AsEnumerable());
+                foreach (var prefix in after.Blocks.SelectMany(block => block.Block.Except.Add(block.Block.Cidr)))
+                {
+                    Assert.Equal(previous.Prefixes.Single(p => p.Prefix == prefix).Identity, actual.Prefixes.Single(p => p.Prefix == prefix).Identity);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -52,11 +52,18 @@ internal sealed class DatapathImage
     /// An image built before. When <paramref name="set"/> is an edit of its set, only the
     /// sides the edit changed (<see cref="PolicySet.SidesChangedSince"/>) are imaged; every other
     /// entry, the ipcache included, is taken over from it, into <paramref name="retired"/> arrays
-    /// when there are some.
+    /// when there are some. When <paramref name="set"/> has its sides
+    /// (<see cref="PolicySet.HasSidesOf"/>), as after workloads came or went, only the ipcache is
+    /// imaged, and the images of the sides are the earlier image's own.
     /// </param>
     public static DatapathImage Build(PolicySet set, IReadOnlyList<SubjectEntry> subjects, DatapathImage? earlier = null, RetiredArrays? retired = null)
     {
         var changed = earlier is null ? null : set.SidesChangedSince(earlier.Set);
+        if (changed is null && earlier is not null && set.HasSidesOf(earlier.Set))
+        {
+            return new DatapathImage(set, IpcacheImage(set.Prefixes), SubjectImage(subjects), earlier.Isolated, earlier.Blocks, earlier.Policy);
+        }
+
         var kept = changed is null ? null : earlier;
         var ipcache = kept?.Ipcache ?? IpcacheImage(set.Prefixes);
         var sides = new SideImager(ipcache);

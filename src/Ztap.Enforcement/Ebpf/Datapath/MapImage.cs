@@ -73,6 +73,13 @@ internal sealed class MapImage<TKey, TValue>
     /// <summary>What turns a map holding <paramref name="previous"/> into this image.</summary>
     public MapChanges<TKey, TValue> ChangesFrom(MapImage<TKey, TValue> previous)
     {
+        // Images are immutable: one kept whole from the image the map holds, as the sides are when
+        // only workloads came or went, changes nothing.
+        if (ReferenceEquals(previous, this))
+        {
+            return new MapChanges<TKey, TValue>([], [], []);
+        }
+
         // Into an empty map, such as a slot's first write, every entry goes as it is: in the image's
         // own arrays when it fills them (an image built afresh), as neither is changed after.
         if (previous.Count == 0)

@@ -1,6 +1,7 @@
 using System.Net;
 using Ztap.Core.Compiler;
 using Ztap.Core.Engine;
+using Ztap.Core.Inventory;
 using Ztap.Core.Policy;
 using Ztap.Enforcement.Ebpf.Datapath;
 using Ztap.Enforcement.Ebpf.Maps;
@@ -79,6 +80,42 @@ public sealed class DatapathImageTests
             AssertSame(fresh.Blocks, image.Blocks);
             AssertSame(fresh.Policy, image.Policy);
         }
+    }
+
+    [Fact]
+    public void Images_after_workloads_came_went_or_moved_equal_ones_built_from_scratch()
+    {
+        var set = SampleEstate.Compile();
+        var image = DatapathImage.Build(set, []);
+        var workloads = SampleEstate.Inventory().Workloads;
+        var web = workloads[0];
+
+        // A replica joins web's groups and cells, moves within them, moves into the except block
+        // (an identity of its own), is removed; then api gets a replica at an IPv6 address.
+        var inventories = new[]
+        {
+            workloads.Add(web with { Name = "web-2", Addresses = [IPAddress.Parse("10.0.0.4")] }),
+            workloads.Add(web with { Name = "web-2", Addresses = [IPAddress.Parse("10.0.0.5")] }),
+            workloads.Add(web with { Name = "web-2", Addresses = [IPAddress.Parse("10.0.9.5")] }),
+            workloads,
+            workloads.Add(workloads[1] with { Name = "api-2", Addresses = [IPAddress.Parse("fd00::3")] }),
+        };
+        var keptSides = 0;
+        foreach (var inventory in inventories)
+        {
+            var changed = PolicyCompiler.Compile(set.Policies, new WorkloadInventory([], inventory), image.Set);
+            var earlier = image;
+            image = DatapathImage.Build(changed, [], image);
+            var fresh = DatapathImage.Build(changed, []);
+
+            AssertSame(fresh.Ipcache, image.Ipcache);
+            AssertSame(fresh.Isolated, image.Isolated);
+            AssertSame(fresh.Blocks, image.Blocks);
+            AssertSame(fresh.Policy, image.Policy);
+            keptSides += ReferenceEquals(earlier.Policy, image.Policy) ? 1 : 0;
+        }
+
+        Assert.True(keptSides >= 3, $"the sides were kept {keptSides} times");
     }
 
     [Fact]
