@@ -86,8 +86,8 @@ public static class PolicyCompiler
     /// <summary>
     /// The previous set's policies and rule tables against another compiled inventory with the
     /// same identities (<see cref="CompiledInventory.HasIdentitiesOf"/>): what an inventory whose
-    /// workloads only came, went or changed address compiles to. No rule is compiled again; the
-    /// set is not an edit of the previous one, since its prefixes differ.
+    /// workloads only came, went or changed address compiles to. No rule is compiled or hashed
+    /// again; the set is not an edit of the previous one, since its prefixes differ.
     /// </summary>
     private static PolicySet WithRulesOf(PolicySet previous, CompiledInventory compiled)
     {
@@ -98,7 +98,8 @@ public static class PolicyCompiler
             previous.Order,
             previous.Rules,
             [.. Enumerable.Range(0, groups).Select(group => previous.GroupTable(group, Direction.Ingress))],
-            [.. Enumerable.Range(0, groups).Select(group => previous.GroupTable(group, Direction.Egress))]);
+            [.. Enumerable.Range(0, groups).Select(group => previous.GroupTable(group, Direction.Egress))],
+            sidesOf: previous);
     }
 
     /// <summary>

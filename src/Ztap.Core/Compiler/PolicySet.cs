@@ -33,6 +33,7 @@ public sealed class PolicySet
     private readonly HashSet<int> _rebuiltGroups;
 
     /// <param name="basis">The set this one was compiled from as an edit, sharing every rule table but those of <paramref name="rebuiltGroups"/>.</param>
+    /// <param name="sidesOf">A set with the same policies, order, rule tables and identities, whose group digests hold for this one.</param>
     internal PolicySet(
         ImmutableArray<NetworkPolicy> policies,
         CompiledInventory compiled,
@@ -41,7 +42,8 @@ public sealed class PolicySet
         RuleTable?[] ingress,
         RuleTable?[] egress,
         PolicySet? basis = null,
-        IReadOnlyCollection<int>? rebuiltGroups = null)
+        IReadOnlyCollection<int>? rebuiltGroups = null,
+        PolicySet? sidesOf = null)
     {
         Policies = policies;
         Compiled = compiled;
@@ -61,7 +63,8 @@ public sealed class PolicySet
         _indexOfNumber = compiled.IndexOfNumber;
         _basisId = basis?._id ?? 0;
         _rebuiltGroups = [.. rebuiltGroups ?? []];
-        _groupDigests = basis is null ? new GroupDigests(this) : basis._groupDigests.Rehash(this, rebuiltGroups ?? []);
+        _groupDigests = sidesOf?._groupDigests
+            ?? (basis is null ? new GroupDigests(this) : basis._groupDigests.Rehash(this, rebuiltGroups ?? []));
         Version = PolicySetDigest.Compute(this, compiled, _groupDigests);
     }
 
