@@ -18,8 +18,8 @@ internal sealed class InventoryReader : IYamlEntrySink
     private readonly YamlReadContext _context;
     private readonly List<WorkloadNamespace> _namespaces = [];
     private readonly Dictionary<string, SourceLocation> _namespaceOrigins = new(StringComparer.Ordinal);
-    private readonly List<Workload> _workloads = [];
-    private readonly HashSet<Workload> _named = new(WorkloadNameComparer.Instance);
+    private readonly List<Workload> _workloads;
+    private readonly HashSet<Workload> _named;
     private WorkloadValueCache _values = new();
     private readonly WorkloadAddressIndex _addressOwners = new();
     private readonly WorkloadTexts? _previousTexts;
@@ -28,11 +28,16 @@ internal sealed class InventoryReader : IYamlEntrySink
     // What the last KnownItemLength found, for ItemAgain to take.
     private WorkloadTexts.Known? _known;
 
-    private InventoryReader(YamlReadContext context, WorkloadTexts? previousTexts, WorkloadTexts? texts)
+    private InventoryReader(YamlReadContext context, WorkloadTexts? previousTexts, bool keepTexts)
     {
+        // A file read again mostly holds the workloads it held: sized for those, the tables of a
+        // large inventory are not grown and copied a dozen times over.
+        var expected = previousTexts?.Count ?? 0;
         _context = context;
+        _workloads = new(expected);
+        _named = new(expected, WorkloadNameComparer.Instance);
         _previousTexts = previousTexts;
-        _texts = texts;
+        _texts = keepTexts ? new WorkloadTexts(expected) : null;
     }
 
     /// <summary>The inventory in a file's <paramref name="bytes"/>, or the diagnostics that stop it.</summary>
@@ -47,7 +52,7 @@ internal sealed class InventoryReader : IYamlEntrySink
     public static InventoryLoadResult Read(ReadOnlySpan<byte> bytes, string file, InputLimits limits, WorkloadTexts? previousTexts, bool keepTexts)
     {
         var diagnostics = new List<Diagnostic>();
-        var reader = new InventoryReader(new YamlReadContext(file, diagnostics), previousTexts, keepTexts ? new WorkloadTexts() : null);
+        var reader = new InventoryReader(new YamlReadContext(file, diagnostics), previousTexts, keepTexts);
         YamlStreamReader.Read(bytes, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);

@@ -14,7 +14,13 @@ namespace Ztap.Core.Inventory;
 /// </summary>
 internal sealed class WorkloadTexts
 {
-    private readonly Dictionary<ulong, Known> _byFirstLine = [];
+    private readonly Dictionary<ulong, Known> _byFirstLine;
+
+    /// <param name="capacity">How many workloads the read is expected to record.</param>
+    public WorkloadTexts(int capacity = 0) => _byFirstLine = new(capacity);
+
+    /// <summary>How many workloads the read recorded.</summary>
+    public int Count => _byFirstLine.Count;
 
     /// <summary>The item text that <paramref name="rest"/> starts with and its workload, when it was read before; null when not.</summary>
     public Known? Find(ReadOnlySpan<byte> rest)
