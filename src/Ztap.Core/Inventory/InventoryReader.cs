@@ -25,8 +25,9 @@ internal sealed class InventoryReader : IYamlEntrySink
     private readonly WorkloadTexts? _previousTexts;
     private readonly WorkloadTexts? _texts;
 
-    // What the last KnownItemLength found, for ItemAgain to take.
+    // What the last KnownItemLength found, and its key, for ItemAgain to take.
     private WorkloadTexts.Known? _known;
+    private ulong _knownFirstLine;
 
     private InventoryReader(YamlReadContext context, WorkloadTexts? previousTexts, bool keepTexts)
     {
@@ -56,6 +57,8 @@ internal sealed class InventoryReader : IYamlEntrySink
         YamlStreamReader.Read(bytes, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
+        reader._texts?.TrimExcess();
+        reader._addressOwners.TrimExcess();
         var inventory = bag.HasErrors
             ? WorkloadInventory.Empty
             : new WorkloadInventory(reader._namespaces, [.. reader._workloads], reader._addressOwners);
@@ -135,7 +138,7 @@ internal sealed class InventoryReader : IYamlEntrySink
 
     public int KnownItemLength(string key, ReadOnlySpan<byte> rest)
     {
-        _known = key == "workloads" ? _previousTexts?.Find(rest) : null;
+        _known = key == "workloads" ? _previousTexts?.Find(rest, out _knownFirstLine) : null;
         return _known?.Length ?? 0;
     }
 
@@ -171,7 +174,7 @@ internal sealed class InventoryReader : IYamlEntrySink
         _workloads.Add(workload);
         _values.Share(workload.Labels);
         _values.Share(workload.NamedPorts);
-        _texts?.Add(known with { Workload = workload });
+        _texts?.Add(_knownFirstLine, known with { Workload = workload });
         return true;
     }
 

@@ -48,6 +48,13 @@ internal sealed class WorkloadAddressIndex
             ? owner
             : None;
 
+    /// <summary>Gives back the room the tables grew into and do not use, before they are kept with an inventory.</summary>
+    public void TrimExcess()
+    {
+        _v4.TrimExcess();
+        _v6.TrimExcess();
+    }
+
     public void Clear()
     {
         _v4.Clear();
