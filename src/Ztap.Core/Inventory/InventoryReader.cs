@@ -57,8 +57,13 @@ internal sealed class InventoryReader : IYamlEntrySink
         YamlStreamReader.Read(bytes, file, limits, InputKind, diagnostics, reader);
         var bag = new DiagnosticBag();
         bag.AddRange(diagnostics);
-        reader._texts?.TrimExcess();
-        reader._addressOwners.TrimExcess();
+        if (reader._texts is { } texts)
+        {
+            // Kept for as long as the inventory is in force, by a reader that reads it again.
+            texts.TrimExcess();
+            reader._addressOwners.TrimExcess();
+        }
+
         var inventory = bag.HasErrors
             ? WorkloadInventory.Empty
             : new WorkloadInventory(reader._namespaces, [.. reader._workloads], reader._addressOwners);
