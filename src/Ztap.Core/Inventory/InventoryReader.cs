@@ -177,6 +177,8 @@ internal sealed class InventoryReader : IYamlEntrySink
         }
 
         _workloads.Add(workload);
+
+        // So that workloads read after it share its labels and ports, as in a fresh read.
         _values.Share(workload.Labels);
         _values.Share(workload.NamedPorts);
         _texts?.Add(_knownFirstLine, known with { Workload = workload });
@@ -205,7 +207,7 @@ internal sealed class InventoryReader : IYamlEntrySink
     private void ReadWorkload(YamlMapping mapping, FieldPath path, ReadOnlySpan<byte> text, int line)
     {
         PeekQualifiedName(mapping);
-        if (Convert(mapping, path, text, line) is not { } entry)
+        if (ReadEntry(mapping, path, text, line) is not { } entry)
         {
             return;
         }
@@ -243,7 +245,7 @@ internal sealed class InventoryReader : IYamlEntrySink
     }
 
     /// <summary>The workload in the item, recorded under the item's text when reading it gave no diagnostic at all.</summary>
-    private WorkloadEntry? Convert(YamlMapping mapping, FieldPath path, ReadOnlySpan<byte> text, int line)
+    private WorkloadEntry? ReadEntry(YamlMapping mapping, FieldPath path, ReadOnlySpan<byte> text, int line)
     {
         var diagnostics = _context.DiagnosticCount;
         var entry = WorkloadEntryReader.Read(mapping, path, _context, _values);
