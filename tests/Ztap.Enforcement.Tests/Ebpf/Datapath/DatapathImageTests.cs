@@ -73,12 +73,8 @@ public sealed class DatapathImageTests
             var edited = PolicyCompiler.Compile(edit, set.Inventory, image.Set);
             Assert.True(edited.IsEditOf(image.Set));
             image = DatapathImage.Build(edited, [], image);
-            var fresh = DatapathImage.Build(edited, []);
 
-            AssertSame(fresh.Ipcache, image.Ipcache);
-            AssertSame(fresh.Isolated, image.Isolated);
-            AssertSame(fresh.Blocks, image.Blocks);
-            AssertSame(fresh.Policy, image.Policy);
+            AssertSame(DatapathImage.Build(edited, []), image);
         }
     }
 
@@ -106,12 +102,8 @@ public sealed class DatapathImageTests
             var changed = PolicyCompiler.Compile(set.Policies, new WorkloadInventory([], inventory), image.Set);
             var earlier = image;
             image = DatapathImage.Build(changed, [], image);
-            var fresh = DatapathImage.Build(changed, []);
 
-            AssertSame(fresh.Ipcache, image.Ipcache);
-            AssertSame(fresh.Isolated, image.Isolated);
-            AssertSame(fresh.Blocks, image.Blocks);
-            AssertSame(fresh.Policy, image.Policy);
+            AssertSame(DatapathImage.Build(changed, []), image);
             keptSides += ReferenceEquals(earlier.Policy, image.Policy) ? 1 : 0;
         }
 
@@ -247,6 +239,14 @@ public sealed class DatapathImageTests
         where source.AddressFamily == destination.AddressFamily
         from service in Services
         select new Flow(source, destination, service.Protocol, service.Port);
+
+    private static void AssertSame(DatapathImage expected, DatapathImage actual)
+    {
+        AssertSame(expected.Ipcache, actual.Ipcache);
+        AssertSame(expected.Isolated, actual.Isolated);
+        AssertSame(expected.Blocks, actual.Blocks);
+        AssertSame(expected.Policy, actual.Policy);
+    }
 
     private static void AssertSame<TKey, TValue>(MapImage<TKey, TValue> expected, MapImage<TKey, TValue> actual)
         where TKey : unmanaged, IMapKey<TKey>
