@@ -5,8 +5,8 @@ namespace Ztap.Cli.Agent;
 /// <summary>What the agent writes to its log (journald under systemd), one source-generated message each.</summary>
 internal static partial class AgentLog
 {
-    [LoggerMessage(1, LogLevel.Information, "applied policy version {Version}: {Policies} policies, {Workloads} local workloads, mode {Mode}, in {Milliseconds} ms")]
-    public static partial void Applied(ILogger logger, string version, int policies, int workloads, string mode, long milliseconds);
+    [LoggerMessage(1, LogLevel.Information, "applied policy version {Version}: {Policies} policies, {Workloads} local workloads, mode {Mode}, {Scope}, in {Milliseconds} ms")]
+    public static partial void Applied(ILogger logger, string version, int policies, int workloads, string mode, string scope, long milliseconds);
 
     [LoggerMessage(2, LogLevel.Information, "policy version {Version} is already in force; nothing to apply")]
     public static partial void Unchanged(ILogger logger, string version);

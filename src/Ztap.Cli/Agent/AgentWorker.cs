@@ -43,7 +43,7 @@ internal sealed class AgentWorker(
     {
         _events = new FlowEventSource(enforcer, pipeline, logger);
         _pipeline = Task.Run(() => pipeline.RunAsync(_stopPipeline.Token), CancellationToken.None);
-        await StartedAsync(_inForce, initial.Result, initial.Duration, GC.GetTotalAllocatedBytes()).ConfigureAwait(false);
+        await StartedAsync(_inForce, inForceBefore: null, initial.Result, initial.Duration, GC.GetTotalAllocatedBytes()).ConfigureAwait(false);
         AgentLog.Watching(logger, string.Join(", ", settings.PolicyPaths.Append(settings.InventoryPath)), settings.Log.CurrentFile);
         _watching = Task.WhenAll(
             Task.Run(() => WatchAsync(_stopWatching.Token), CancellationToken.None),
@@ -84,17 +84,20 @@ internal sealed class AgentWorker(
         }
 
         var applied = await enforcer.ApplyAsync(inputs.Set!, settings.Enforcement, cancellationToken).ConfigureAwait(false);
-        await StartedAsync(inputs, applied, started.Elapsed, GC.GetTotalAllocatedBytes() - allocatedBefore).ConfigureAwait(false);
+        await StartedAsync(inputs, Current, applied, started.Elapsed, GC.GetTotalAllocatedBytes() - allocatedBefore).ConfigureAwait(false);
     }
 
     /// <summary>A version is in force: read its events, log it, tell the observers and collect what applying it left.</summary>
+    /// <param name="inForceBefore">The version it replaced, null for the first.</param>
     /// <param name="allocated">The bytes allocated to read, compile and install it.</param>
-    private async Task StartedAsync(PolicyInputs inputs, ApplyResult applied, TimeSpan duration, long allocated)
+    private async Task StartedAsync(PolicyInputs inputs, PolicySet? inForceBefore, ApplyResult applied, TimeSpan duration, long allocated)
     {
         _inForce = inputs;
         var set = Current;
         await _events!.StartAsync(set, applied.Attached).ConfigureAwait(false);
-        AgentLog.Applied(logger, set.Version, set.Policies.Length, applied.Attached.Length, applied.Mode.ToString().ToLowerInvariant(), (long)duration.TotalMilliseconds);
+        AgentLog.Applied(
+            logger, set.Version, set.Policies.Length, applied.Attached.Length, applied.Mode.ToString().ToLowerInvariant(),
+            ReloadScope.Of(set, inForceBefore), (long)duration.TotalMilliseconds);
         Notify(new ApplyOutcome(DateTimeOffset.UtcNow, set.Version, set.Policies.Length, duration, null, applied));
 
         // Reading, compiling and imaging a large estate leaves several times the set's size in
