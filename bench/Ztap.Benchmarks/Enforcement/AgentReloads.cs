@@ -13,7 +13,8 @@ namespace Ztap.Benchmarks.Enforcement;
 /// Times what the agent does when an input of an installed estate is edited: read the inputs again
 /// (only an edited policy file is parsed, an unchanged inventory is only hashed), compile reusing
 /// the set in force, and install. Two edits: one policy file's port range, and one workload added
-/// to the inventory, which is read and compiled again in full. Edits a copy of the estate's inputs, never the estate.
+/// to the inventory, a replica of an application that has others, whose other items are taken as
+/// read before and whose rule tables and side images are kept. Edits a copy of the estate's inputs, never the estate.
 /// </summary>
 internal static class AgentReloads
 {
