@@ -157,26 +157,10 @@ internal sealed class InventoryReader : IYamlEntrySink
         var known = _known!.Value;
         var origin = new SourceLocation(_context.File, line + known.LineOffset, known.Workload.Origin.Column);
         var workload = known.Workload.Origin == origin ? known.Workload : known.Workload with { Origin = origin };
-        if (_named.Contains(workload))
+        if (!TryAdd(workload, read: null))
         {
             return false;
         }
-
-        foreach (var address in workload.Addresses)
-        {
-            if (_addressOwners.Find(address) != WorkloadAddressIndex.None)
-            {
-                return false;
-            }
-        }
-
-        _named.Add(workload);
-        foreach (var address in workload.Addresses)
-        {
-            _addressOwners.Claim(address, _workloads.Count);
-        }
-
-        _workloads.Add(workload);
 
         // So that workloads read after it share its labels and ports, as in a fresh read.
         _values.Share(workload.Labels);
@@ -212,14 +196,27 @@ internal sealed class InventoryReader : IYamlEntrySink
             return;
         }
 
+        TryAdd(entry.Workload, entry);
+    }
+
+    /// <summary>
+    /// Adds the workload unless its name or one of its addresses is taken, and then claims none of
+    /// them. A clash is reported at the nodes of the entry <paramref name="read"/> from the item;
+    /// a workload taken unparsed has none, and is read in full to report it.
+    /// </summary>
+    private bool TryAdd(Workload workload, WorkloadEntry? read)
+    {
         // Each lookup both checks and claims, because with tens of thousands of workloads every
         // lookup in these large tables is a cache miss; a clash, which is rare, undoes the claims.
-        var workload = entry.Workload;
         if (!_named.Add(workload))
         {
-            _named.TryGetValue(workload, out var first);
-            _context.Error(entry.NameNode, path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first!.Origin}");
-            return;
+            if (read is { } entry)
+            {
+                _named.TryGetValue(workload, out var first);
+                _context.Error(entry.NameNode, entry.Path.Field("name"), $"workload {workload.QualifiedName} is defined twice; the first definition is at {first!.Origin}");
+            }
+
+            return false;
         }
 
         var clashes = 0;
@@ -228,20 +225,24 @@ internal sealed class InventoryReader : IYamlEntrySink
         {
             if (_addressOwners.Claim(workload.Addresses[i], position) is var taken and not WorkloadAddressIndex.None)
             {
-                var owner = _workloads[taken];
                 clashes++;
-                _context.Error(entry.AddressNodes[i], path.Field("ips").Index(i),
-                    $"address {workload.Addresses[i]} is used by both {owner.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
+                if (read is { } entry)
+                {
+                    var owner = _workloads[taken];
+                    _context.Error(entry.AddressNodes[i], entry.Path.Field("ips").Index(i),
+                        $"address {workload.Addresses[i]} is used by both {owner.QualifiedName} (at {owner.Origin}) and {workload.QualifiedName}");
+                }
             }
         }
 
         if (clashes > 0)
         {
             Unclaim(workload, position);
-            return;
+            return false;
         }
 
         _workloads.Add(workload);
+        return true;
     }
 
     /// <summary>The workload in the item, recorded under the item's text when reading it gave no diagnostic at all.</summary>
